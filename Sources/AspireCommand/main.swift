@@ -1,0 +1,3 @@
+import AspireModel
+
+print("aspire 0.1.0")

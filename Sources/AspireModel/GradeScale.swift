@@ -1,0 +1,105 @@
+/// An ordered set of grades with the points each is worth, such as SQA's
+/// A, B, C, D and No Award. Scales are immutable and compared by name.
+public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
+  /// The scale's name, unique among the scales a script can see.
+  public let name: String
+  /// The grades from lowest to highest: a grade's rank is its index here.
+  public let grades: [String]
+  /// The points of each grade, by rank.
+  public let points: [Double]
+  /// Other spellings accepted when reading a grade, lowercased, mapped to ranks.
+  private let aliases: [String: Int]
+
+  public init(name: String, grades: [String], points: [Double], aliases: [String: Int] = [:]) {
+    precondition(grades.count == points.count && !grades.isEmpty)
+    self.name = name
+    self.grades = grades
+    self.points = points
+    var table = aliases
+    for (rank, grade) in grades.enumerated() {
+      table[grade.lowercased()] = rank
+      table[grade.lowercased().filter { $0 != " " }] = rank
+    }
+    self.aliases = table
+  }
+
+  /// The grade called `text` on this scale (case-insensitive, aliases allowed).
+  public func grade(named text: some StringProtocol) -> Grade? {
+    let key = text.lowercased()
+    if let rank = aliases[key] ?? aliases[key.filter { $0 != " " }] {
+      return Grade(scale: self, rank: rank)
+    }
+    return nil
+  }
+
+  public var lowest: Grade { Grade(scale: self, rank: 0) }
+  public var highest: Grade { Grade(scale: self, rank: grades.count - 1) }
+
+  public var description: String { name }
+
+  public static func == (lhs: GradeScale, rhs: GradeScale) -> Bool {
+    lhs === rhs || lhs.name == rhs.name
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+  }
+
+  /// SQA National 5, Higher and Advanced Higher: No Award, D, C, B, A.
+  public static let sqa = GradeScale(
+    name: "SQA", grades: ["No Award", "D", "C", "B", "A"], points: [0, 1, 2, 3, 4],
+    aliases: ["na": 0, "noaward": 0])
+
+  /// National 3 and 4: Fail, Pass.
+  public static let passFail = GradeScale(
+    name: "Pass/Fail", grades: ["Fail", "Pass"], points: [0, 1])
+
+  /// Curriculum for Excellence levels for S1 to S3, Fourth highest.
+  public static let curriculum = GradeScale(
+    name: "Curriculum", grades: ["Early", "First", "Second", "Third", "Fourth"],
+    points: [1, 2, 3, 4, 5])
+
+  /// The scales every script can use without declaring them.
+  public static let builtIn: [GradeScale] = [sqa, passFail, curriculum]
+}
+
+/// One grade on its scale. Grades of one scale are ordered; arithmetic moves
+/// in steps and stops at the top and bottom of the scale.
+public struct Grade: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let scale: GradeScale
+  /// Position on the scale, 0 for the lowest grade.
+  public let rank: Int
+
+  public init(scale: GradeScale, rank: Int) {
+    precondition(scale.grades.indices.contains(rank))
+    self.scale = scale
+    self.rank = rank
+  }
+
+  public var name: String { scale.grades[rank] }
+  public var points: Double { scale.points[rank] }
+
+  /// The grade `steps` higher (lower when negative), capped at the scale's ends.
+  public func moved(by steps: Int) -> Grade {
+    Grade(scale: scale, rank: min(max(rank + steps, 0), scale.grades.count - 1))
+  }
+
+  /// The SQA grade that a band from 1 (upper A) to 9 (No Award) stands behind.
+  public static func sqa(band: Int) -> Grade? {
+    switch band {
+    case 1, 2: return GradeScale.sqa.grade(named: "A")
+    case 3, 4: return GradeScale.sqa.grade(named: "B")
+    case 5, 6: return GradeScale.sqa.grade(named: "C")
+    case 7: return GradeScale.sqa.grade(named: "D")
+    case 8, 9: return GradeScale.sqa.grade(named: "No Award")
+    default: return nil
+    }
+  }
+
+  public var description: String { name }
+
+  /// Only grades of one scale are ordered; across scales this orders by scale name.
+  public static func < (lhs: Grade, rhs: Grade) -> Bool {
+    lhs.scale == rhs.scale ? lhs.rank < rhs.rank : lhs.scale.name < rhs.scale.name
+  }
+}
