@@ -11,8 +11,14 @@ let package = Package(
   targets: [
     // The school's vocabulary: stages, levels, grades on their scales, sessions, dates.
     .target(name: "AspireModel"),
+    // The language front end: tokens, lexer, parser, syntax tree, checker, formatter.
+    .target(name: "AspireLanguage", dependencies: ["AspireModel"]),
+    // Compiles checked expressions to column kernels and runs them.
+    .target(name: "AspireEvaluator", dependencies: ["AspireLanguage", "AspireModel"]),
     // The command line.
-    .executableTarget(name: "aspire", dependencies: ["AspireModel"], path: "Sources/AspireCommand"),
+    .executableTarget(
+      name: "aspire", dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel"],
+      path: "Sources/AspireCommand"),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
   ]

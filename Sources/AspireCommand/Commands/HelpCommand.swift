@@ -1,0 +1,82 @@
+/// `aspire help [COMMAND]`: what each command does and takes.
+enum HelpCommand: Subcommand {
+  static let overview = """
+    aspire: Assertive Mentoring as code
+
+    usage: aspire COMMAND [OPTIONS] [ARGUMENTS]
+
+    commands:
+      eval EXPR...        evaluate one expression and print its value
+      eval                read one expression per line of stdin, print one line each
+      check FILE...       parse and check scripts without running them
+      run FILE...         run scripts and print what they show
+      test FILE...        run the test blocks in scripts
+      fmt [--write] FILE...
+                          print scripts in the canonical layout (--write rewrites them)
+      help COMMAND        describe one command
+
+    options:
+      --help              this text
+      --version           the version of aspire
+    """
+
+  static let details: [String: String] = [
+    "eval": """
+      usage: aspire eval EXPR...
+             aspire eval < FILE
+
+      With arguments, they are joined by spaces into one expression whose value
+      is printed; an error goes to stderr as a diagnostic and the exit status is 1.
+      A leading "--" is dropped, so "aspire eval -2 * -3" works.
+
+      Without arguments, each line of stdin is one expression and stdout gets
+      exactly one line for each: the value, or "error: MESSAGE". Blank and
+      comment-only lines give an empty line. Exit 1 if any line failed.
+      """,
+    "check": """
+      usage: aspire check FILE...
+
+      Parses and checks the scripts without running them. Every error is reported
+      with its file, line and column; exit 1 if there is any, else 0 and no output.
+      """,
+    "run": """
+      usage: aspire run FILE... [--format table|box|csv|tsv|json|markdown]
+
+      Runs the scripts in order; declarations in one are seen by the next. Each
+      expression that stands alone prints its value. A script with an error in it
+      runs nothing; a runtime error stops the run with exit 1.
+      """,
+    "test": """
+      usage: aspire test FILE...
+
+      Runs the test blocks of the scripts and prints a line for each, then
+      "N passed, N failed". Exit 1 if any test failed.
+      """,
+    "fmt": """
+      usage: aspire fmt [--write] FILE...
+
+      Prints each script in the canonical layout; --write rewrites the files
+      instead. Comments are kept; the meaning never changes.
+      """,
+    "help": """
+      usage: aspire help [COMMAND]
+
+      Describes a command, or lists them all.
+      """,
+  ]
+
+  static func text(for command: String) -> String? { details[command] }
+
+  static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
+    guard let topic = arguments.first else {
+      console.out(overview)
+      return .success
+    }
+    guard let text = text(for: topic) else {
+      throw UsageError(
+        message: "no help for \"\(topic)\"", help: "\"aspire --help\" lists the commands")
+    }
+    console.out(text)
+    return .success
+  }
+}

@@ -1,0 +1,152 @@
+import AspireLanguage
+import AspireModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Evaluator {
+  func compileBuiltin(
+    _ function: BuiltinFunction, _ arguments: [TypedExpression], type: ValueType,
+    range: SourceRange
+  ) -> Kernel {
+    let kernels = arguments.map(compile)
+    if [.abs, .floor, .ceil].contains(function) {
+      let operation: (Double) -> Double =
+        function == .abs ? { Swift.abs($0) } : function == .floor ? { $0.rounded(.down) }
+        : { $0.rounded(.up) }
+      return { frame in
+        guard case .numbers(let numbers, let present) = try kernels[0](&frame) else {
+          return Column(repeating: .missing, count: frame.count)
+        }
+        return .numbers(numbers.map(operation), present: present)
+      }
+    }
+    return { frame in
+      let columns = try kernels.map { try $0(&frame) }
+      var values = [Value](repeating: .missing, count: frame.count)
+      for row in 0..<frame.count {
+        let arguments = columns.map { $0.value(at: row) }
+        values[row] = try callBuiltin(function, arguments, range: range)
+      }
+      return Column(values, type: type)
+    }
+  }
+}
+
+/// One call of a built-in function on one row's arguments.
+func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: SourceRange) throws
+  -> Value
+{
+  func fail(_ message: String) -> RuntimeError { RuntimeError(message: message, range: range) }
+  func numbers(_ value: Value) -> [Double] {
+    guard case .list(let items) = value else { return [] }
+    return items.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
+  }
+  switch function {
+  case .min, .max:
+    var candidates = arguments
+    if arguments.count == 1, case .list(let items) = arguments[0] {
+      guard !items.isEmpty else { throw fail("\(function.rawValue) of an empty list") }
+      candidates = items
+    }
+    var best: Value?
+    for candidate in candidates where !candidate.isMissing {
+      guard let current = best else {
+        best = candidate
+        continue
+      }
+      let order = compareValues(candidate, current) ?? 0
+      if function == .min ? order < 0 : order > 0 { best = candidate }
+    }
+    return best ?? .missing
+  case .abs, .floor, .ceil:
+    guard case .number(let x) = arguments[0] else { return .missing }
+    return .number(function == .abs ? Swift.abs(x) : function == .floor ? x.rounded(.down) : x.rounded(.up))
+  case .round:
+    guard case .number(let x) = arguments[0] else { return .missing }
+    var digits = 0.0
+    if arguments.count == 2 {
+      guard case .number(let d) = arguments[1] else { return .missing }
+      digits = d
+    }
+    guard digits == digits.rounded(), (-15...15).contains(digits) else {
+      throw fail("round's digits must be a whole number from -15 to 15")
+    }
+    return .number(roundAsPrinted(x, digits: Int(digits)))
+  case .clamp:
+    if arguments.contains(where: \.isMissing) { return .missing }
+    guard let order = compareValues(arguments[1], arguments[2]), order <= 0 else {
+      throw fail(
+        "clamp's low bound \(ValuePrinter.element(arguments[1])) is above its high bound "
+          + ValuePrinter.element(arguments[2]))
+    }
+    if compareValues(arguments[0], arguments[1])! < 0 { return arguments[1] }
+    if compareValues(arguments[0], arguments[2])! > 0 { return arguments[2] }
+    return arguments[0]
+  case .sum:
+    let sum = numbers(arguments[0]).reduce(0, +)
+    guard sum.isFinite else { throw fail("number out of range") }
+    return .number(sum)
+  case .count:
+    guard case .list(let items) = arguments[0] else { return .number(0) }
+    return .number(Double(items.filter { !$0.isMissing }.count))
+  case .mean:
+    let values = numbers(arguments[0])
+    guard !values.isEmpty else { throw fail("mean of an empty list") }
+    let mean = values.reduce(0, +) / Double(values.count)
+    guard mean.isFinite else { throw fail("number out of range") }
+    return .number(mean)
+  case .median:
+    let values = numbers(arguments[0]).sorted()
+    guard !values.isEmpty else { throw fail("median of an empty list") }
+    let middle = values.count / 2
+    if values.count % 2 == 1 { return .number(values[middle]) }
+    let median = values[middle - 1] / 2 + values[middle] / 2
+    return .number(median)
+  case .length:
+    guard case .text(let text) = arguments[0] else { return .missing }
+    return .number(Double(text.count))
+  case .upper, .lower:
+    guard case .text(let text) = arguments[0] else { return .missing }
+    return .text(function == .upper ? text.uppercased() : text.lowercased())
+  case .year, .month, .day, .weekday:
+    guard case .date(let date) = arguments[0] else { return .missing }
+    let (year, month, day) = date.components
+    let part =
+      switch function {
+      case .year: year
+      case .month: month
+      case .day: day
+      default: date.weekday
+      }
+    return .number(Double(part))
+  case .points:
+    guard case .grade(let grade) = arguments[0] else { return .missing }
+    return .number(grade.points)
+  }
+}
+
+/// Rounds the decimal that `x` prints as (15 significant digits) to `digits`
+/// places, half away from zero, as a spreadsheet does: 2.675 → 2.68.
+public func roundAsPrinted(_ x: Double, digits: Int) -> Double {
+  guard x != 0, x.isFinite else { return x }
+  // "d.dddddddddddddde±XX": 15 significant digits and a decimal exponent.
+  var buffer = [CChar](repeating: 0, count: 48)
+  let length = withVaList([Swift.abs(x)]) { vsnprintf(&buffer, buffer.count, "%.14e", $0) }
+  let text = String(decoding: buffer[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  let parts = text.split(separator: "e")
+  let mantissa = parts[0].filter { $0 != "." }.map { Int($0.asciiValue! - 48) }
+  let exponent = Int(parts[1])!
+  // Keep the digits down to 10^-digits: that is `kept` significant digits.
+  let kept = exponent + 1 + digits
+  let sign = x < 0 ? -1.0 : 1.0
+  if kept >= mantissa.count { return sign * Double(String(text))! }
+  if kept < 0 { return 0 * sign }
+  var whole = 0
+  for digit in mantissa.prefix(kept) { whole = whole * 10 + digit }
+  if mantissa[kept] >= 5 { whole += 1 }
+  return sign * Double("\(whole)e\(-digits)")!
+}

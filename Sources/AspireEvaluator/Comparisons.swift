@@ -1,0 +1,64 @@
+import AspireLanguage
+import AspireModel
+
+extension Evaluator {
+  func compileComparison(
+    _ comparison: Comparison, _ left: TypedExpression, _ right: TypedExpression
+  ) -> Kernel {
+    let leftKernel = compile(left)
+    let rightKernel = compile(right)
+    return { frame in
+      let a = try leftKernel(&frame)
+      let b = try rightKernel(&frame)
+      if case .numbers(let x, let xPresent) = a, case .numbers(let y, let yPresent) = b {
+        var flags = [Bool](repeating: false, count: x.count)
+        switch comparison {
+        case .equal: for i in x.indices { flags[i] = x[i] == y[i] }
+        case .notEqual: for i in x.indices { flags[i] = x[i] != y[i] }
+        case .less: for i in x.indices { flags[i] = x[i] < y[i] }
+        case .lessOrEqual: for i in x.indices { flags[i] = x[i] <= y[i] }
+        case .greater: for i in x.indices { flags[i] = x[i] > y[i] }
+        case .greaterOrEqual: for i in x.indices { flags[i] = x[i] >= y[i] }
+        }
+        return .booleans(flags, present: joinedPresence(xPresent, yPresent))
+      }
+      var flags = [Bool](repeating: false, count: frame.count)
+      var present: [Bool]?
+      for row in 0..<frame.count {
+        let x = a.value(at: row)
+        let y = b.value(at: row)
+        guard let order = compareValues(x, y) else {
+          if present == nil { present = Array(repeating: true, count: frame.count) }
+          present![row] = false
+          continue
+        }
+        switch comparison {
+        case .equal: flags[row] = order == 0
+        case .notEqual: flags[row] = order != 0
+        case .less: flags[row] = order < 0
+        case .lessOrEqual: flags[row] = order <= 0
+        case .greater: flags[row] = order > 0
+        case .greaterOrEqual: flags[row] = order >= 0
+        }
+      }
+      return .booleans(flags, present: present)
+    }
+  }
+}
+
+/// -1, 0 or 1 as `a` comes before, with or after `b`; nil if either is missing.
+/// Texts are equal when canonically equivalent, as Swift's strings are.
+public func compareValues(_ a: Value, _ b: Value) -> Int? {
+  func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
+  switch (a, b) {
+  case (.number(let x), .number(let y)): return order(x, y)
+  case (.text(let x), .text(let y)): return order(x, y)
+  case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (x ? 1 : -1)
+  case (.date(let x), .date(let y)): return order(x, y)
+  case (.grade(let x), .grade(let y)): return order(x, y)
+  case (.stage(let x), .stage(let y)): return order(x, y)
+  case (.level(let x), .level(let y)): return order(x, y)
+  case (.status(let x), .status(let y)): return order(x, y)
+  default: return nil
+  }
+}

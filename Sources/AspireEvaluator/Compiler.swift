@@ -1,0 +1,164 @@
+import AspireLanguage
+import AspireModel
+
+extension Evaluator {
+  /// Turns a checked expression into a kernel, once; running the kernel
+  /// walks no tree.
+  func compile(_ expression: TypedExpression) -> Kernel {
+    let range = expression.range
+    let type = expression.type
+    switch expression.kind {
+    case .constant(let value):
+      return { frame in Column(repeating: value, count: frame.count) }
+    case .local(let slot):
+      return { frame in frame.slots[slot]! }
+    case .global(let index):
+      return { [unowned self] frame in
+        Column(repeating: try self.value(ofGlobal: index), count: frame.count)
+      }
+    case .negate(let operand):
+      let inner = compile(operand)
+      return { frame in
+        switch try inner(&frame) {
+        case .numbers(let numbers, let present): return .numbers(numbers.map { -$0 }, present: present)
+        case let other: return other
+        }
+      }
+    case .not(let operand):
+      let inner = compile(operand)
+      return { frame in
+        guard case .booleans(let flags, let present) = try inner(&frame) else {
+          preconditionFailure("not of a non-boolean column")
+        }
+        return .booleans(flags.map { !$0 }, present: present)
+      }
+    case .and(let left, let right):
+      return compileLogic(left, right, stopsAt: false)
+    case .or(let left, let right):
+      return compileLogic(left, right, stopsAt: true)
+    case .ifElse(let condition, let thenBranch, let elseBranch):
+      return compileIf(condition, thenBranch, elseBranch, type: type)
+    case .letIn(let slot, let value, let body):
+      let valueKernel = compile(value)
+      let bodyKernel = compile(body)
+      return { frame in
+        let saved = frame.slots[slot]
+        frame.slots[slot] = try valueKernel(&frame)
+        defer { frame.slots[slot] = saved }
+        return try bodyKernel(&frame)
+      }
+    case .coalesce(let left, let right):
+      return compileCoalesce(left, right, type: type)
+    case .arithmetic(let operation, let left, let right):
+      return compileArithmetic(operation, left, right, type: type, range: range)
+    case .compare(let comparison, let left, let right):
+      return compileComparison(comparison, left, right)
+    case .member(let element, let list):
+      let elementKernel = compile(element)
+      let listKernel = compile(list)
+      return { frame in
+        let elements = try elementKernel(&frame)
+        let lists = try listKernel(&frame)
+        var flags = [Bool](repeating: false, count: frame.count)
+        var present: [Bool]?
+        for row in 0..<frame.count {
+          let value = elements.value(at: row)
+          guard case .list(let items) = lists.value(at: row), !value.isMissing else {
+            if present == nil { present = Array(repeating: true, count: frame.count) }
+            present![row] = false
+            continue
+          }
+          flags[row] = items.contains(value)
+        }
+        return .booleans(flags, present: present)
+      }
+    case .list(let items):
+      let kernels = items.map(compile)
+      return { frame in
+        let columns = try kernels.map { try $0(&frame) }
+        return .values((0..<frame.count).map { row in .list(columns.map { $0.value(at: row) }) })
+      }
+    case .builtin(let function, let arguments):
+      return compileBuiltin(function, arguments, type: type, range: range)
+    case .call(let index, let arguments):
+      let argumentKernels = arguments.map(compile)
+      let slotCount = workspace.functionBodies[index].slotCount
+      return { [unowned self] frame in
+        var inner = Frame(count: frame.count, slotCount: slotCount)
+        for (slot, kernel) in argumentKernels.enumerated() {
+          inner.slots[slot] = try kernel(&frame)
+        }
+        return try self.functionKernel(index)(&inner)
+      }
+    }
+  }
+
+  /// `and` stops at false and `or` at true: the right side is evaluated only
+  /// for the rows the left side did not settle.
+  func compileLogic(_ left: TypedExpression, _ right: TypedExpression, stopsAt settled: Bool)
+    -> Kernel
+  {
+    let leftKernel = compile(left)
+    let rightKernel = compile(right)
+    return { frame in
+      guard case .booleans(var flags, _) = try leftKernel(&frame) else {
+        preconditionFailure("logic on a non-boolean column")
+      }
+      let open = flags.indices.filter { flags[$0] != settled }
+      guard !open.isEmpty else { return .booleans(flags, present: nil) }
+      var subset = open.count == frame.count ? frame : frame.gathered(open)
+      guard case .booleans(let rightFlags, _) = try rightKernel(&subset) else {
+        preconditionFailure("logic on a non-boolean column")
+      }
+      for (offset, row) in open.enumerated() { flags[row] = rightFlags[offset] }
+      return .booleans(flags, present: nil)
+    }
+  }
+
+  /// Each row takes one branch; a branch runs only on the rows that take it.
+  func compileIf(
+    _ condition: TypedExpression, _ thenBranch: TypedExpression, _ elseBranch: TypedExpression,
+    type: ValueType
+  ) -> Kernel {
+    let conditionKernel = compile(condition)
+    let thenKernel = compile(thenBranch)
+    let elseKernel = compile(elseBranch)
+    return { frame in
+      guard case .booleans(let flags, _) = try conditionKernel(&frame) else {
+        preconditionFailure("if on a non-boolean column")
+      }
+      var thenRows: [Int] = []
+      var elseRows: [Int] = []
+      for (row, flag) in flags.enumerated() {
+        if flag { thenRows.append(row) } else { elseRows.append(row) }
+      }
+      if elseRows.isEmpty { return try thenKernel(&frame) }
+      if thenRows.isEmpty { return try elseKernel(&frame) }
+      var thenFrame = frame.gathered(thenRows)
+      var elseFrame = frame.gathered(elseRows)
+      let thenColumn = try thenKernel(&thenFrame)
+      let elseColumn = try elseKernel(&elseFrame)
+      return Column.scatter(
+        [(thenRows, thenColumn), (elseRows, elseColumn)], count: frame.count, type: type)
+    }
+  }
+
+  /// The left side where present; the right side only for the missing rows.
+  func compileCoalesce(_ left: TypedExpression, _ right: TypedExpression, type: ValueType)
+    -> Kernel
+  {
+    let leftKernel = compile(left)
+    let rightKernel = compile(right)
+    return { frame in
+      let leftColumn = try leftKernel(&frame)
+      let missingRows = (0..<frame.count).filter { leftColumn.value(at: $0).isMissing }
+      if missingRows.isEmpty { return leftColumn }
+      let presentRows = (0..<frame.count).filter { !leftColumn.value(at: $0).isMissing }
+      var subset = frame.gathered(missingRows)
+      let rightColumn = try rightKernel(&subset)
+      return Column.scatter(
+        [(presentRows, leftColumn.gathered(presentRows)), (missingRows, rightColumn)],
+        count: frame.count, type: type)
+    }
+  }
+}

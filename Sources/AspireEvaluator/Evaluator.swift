@@ -1,0 +1,43 @@
+import AspireLanguage
+import AspireModel
+
+/// Compiles checked expressions to kernels and runs them. It keeps the values
+/// of top-level bindings and the compiled function bodies of a workspace.
+public final class Evaluator {
+  public let workspace: Workspace
+  var globalValues: [Int: Value] = [:]
+  var functionKernels: [Int: Kernel] = [:]
+
+  public init(workspace: Workspace) {
+    self.workspace = workspace
+  }
+
+  /// The value of a top-level binding, computed on first use.
+  public func value(ofGlobal index: Int) throws -> Value {
+    if let value = globalValues[index] { return value }
+    let global = workspace.globals[index]
+    guard let expression = global.value else { return .missing }
+    let value = try evaluate(expression, slotCount: global.slotCount)
+    globalValues[index] = value
+    return value
+  }
+
+  /// Evaluates an expression that needs no rows: a single value.
+  public func evaluate(_ expression: TypedExpression, slotCount: Int) throws -> Value {
+    let kernel = compile(expression)
+    var frame = Frame(count: 1, slotCount: slotCount)
+    return try kernel(&frame).value(at: 0)
+  }
+
+  /// Evaluates an expression over the rows of `frame`.
+  public func evaluate(_ expression: TypedExpression, over frame: inout Frame) throws -> Column {
+    try compile(expression)(&frame)
+  }
+
+  func functionKernel(_ index: Int) -> Kernel {
+    if let kernel = functionKernels[index] { return kernel }
+    let kernel = compile(workspace.functionBodies[index].body)
+    functionKernels[index] = kernel
+    return kernel
+  }
+}

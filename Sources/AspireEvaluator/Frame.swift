@@ -1,0 +1,32 @@
+import AspireLanguage
+
+/// The rows being evaluated together, and the columns bound to local slots.
+public struct Frame {
+  public var count: Int
+  public var slots: [Column?]
+
+  public init(count: Int, slotCount: Int) {
+    self.count = count
+    self.slots = Array(repeating: nil, count: slotCount)
+  }
+
+  /// The same slots, keeping only the rows at `indices`.
+  func gathered(_ indices: [Int]) -> Frame {
+    var frame = Frame(count: indices.count, slotCount: slots.count)
+    for (slot, column) in slots.enumerated() {
+      frame.slots[slot] = column?.gathered(indices)
+    }
+    return frame
+  }
+}
+
+/// An error while a script runs: what went wrong, and the expression at fault.
+public struct RuntimeError: Error, Sendable {
+  public var message: String
+  public var range: SourceRange
+
+  public var diagnostic: Diagnostic { .error(message, at: range) }
+}
+
+/// A compiled expression: given the rows of a frame, their values.
+typealias Kernel = (inout Frame) throws -> Column

@@ -1,0 +1,92 @@
+import AspireLanguage
+import AspireModel
+
+/// Runs scripts statement by statement against one workspace: the engine
+/// behind `aspire run`, `aspire test`, `aspire eval` and the REPL.
+public final class Interpreter {
+  public let workspace: Workspace
+  public let evaluator: Evaluator
+
+  /// What one statement produced.
+  public enum Output {
+    /// An expression's value, to print.
+    case value(Value, type: ValueType)
+    /// A test block's outcome.
+    case test(TestOutcome)
+  }
+
+  /// Whether a test held, and if not, which fact failed and why.
+  public struct TestOutcome: Sendable {
+    public var name: String
+    public var range: SourceRange
+    public var failure: Diagnostic?
+    public var passed: Bool { failure == nil }
+  }
+
+  public init(allowsRedeclaration: Bool = false) {
+    workspace = Workspace(allowsRedeclaration: allowsRedeclaration)
+    evaluator = Evaluator(workspace: workspace)
+  }
+
+  /// Parses and checks a file: its statements, or nil if it has any error.
+  public func prepare(_ file: SourceFile)
+    -> (statements: [CheckedStatement]?, diagnostics: [Diagnostic])
+  {
+    let (program, syntaxErrors) = Parser.parse(file)
+    var diagnostics = DiagnosticList()
+    diagnostics.append(contentsOf: syntaxErrors)
+    let (statements, typeErrors) = Checker.check(program, in: workspace)
+    diagnostics.append(contentsOf: typeErrors)
+    return (diagnostics.hasErrors ? nil : statements, diagnostics.diagnostics)
+  }
+
+  /// Runs checked statements in order, handing each output to `emit`. Stops
+  /// at the first runtime error, which it throws.
+  public func run(
+    _ statements: [CheckedStatement], runsTests: Bool = false, emit: (Output) -> Void
+  ) throws {
+    for statement in statements {
+      switch statement {
+      case .binding(let index):
+        _ = try evaluator.value(ofGlobal: index)
+      case .expression(let expression, let slotCount):
+        let value = try evaluator.evaluate(expression, slotCount: slotCount)
+        emit(.value(value, type: expression.type))
+      case .test(let name, let range, let facts):
+        guard runsTests else { continue }
+        emit(.test(runTest(name: name, range: range, facts: facts)))
+      }
+    }
+  }
+
+  func runTest(
+    name: String, range: SourceRange, facts: [(TypedExpression, slotCount: Int)]
+  ) -> TestOutcome {
+    for (fact, slotCount) in facts {
+      do {
+        let value = try evaluator.evaluate(fact, slotCount: slotCount)
+        if value == .boolean(true) { continue }
+        return TestOutcome(
+          name: name, range: range,
+          failure: .error(
+            "the fact is false", at: fact.range, help: explanation(of: fact, slotCount)))
+      } catch let error as RuntimeError {
+        return TestOutcome(name: name, range: range, failure: error.diagnostic)
+      } catch {
+        return TestOutcome(
+          name: name, range: range, failure: .error("\(error)", at: fact.range))
+      }
+    }
+    return TestOutcome(name: name, range: range, failure: nil)
+  }
+
+  /// For a failed comparison, both sides' values.
+  func explanation(of fact: TypedExpression, _ slotCount: Int) -> String? {
+    guard case .compare(let comparison, let left, let right) = fact.kind,
+      let a = try? evaluator.evaluate(left, slotCount: slotCount),
+      let b = try? evaluator.evaluate(right, slotCount: slotCount)
+    else { return nil }
+    return "the left side is \(ValuePrinter.element(a)), the right side "
+      + "\(ValuePrinter.element(b)), and \(comparison.rawValue) does not hold"
+  }
+}

@@ -1,0 +1,66 @@
+import AspireModel
+
+/// A checked expression: every name resolved to a slot, every operator
+/// resolved to the operation its operand types call for, every node typed.
+/// The evaluator compiles this, never the syntax tree.
+public struct TypedExpression: Sendable {
+  public indirect enum Kind: Sendable {
+    case constant(Value)
+    /// A local binding or parameter, by its slot in the frame.
+    case local(Int)
+    /// A top-level binding, by its index in the workspace.
+    case global(Int)
+    case negate(TypedExpression)
+    case not(TypedExpression)
+    case arithmetic(Arithmetic, TypedExpression, TypedExpression)
+    case compare(Comparison, TypedExpression, TypedExpression)
+    case member(TypedExpression, TypedExpression)
+    case and(TypedExpression, TypedExpression)
+    case or(TypedExpression, TypedExpression)
+    case coalesce(TypedExpression, TypedExpression)
+    case ifElse(TypedExpression, TypedExpression, TypedExpression)
+    case letIn(slot: Int, value: TypedExpression, body: TypedExpression)
+    case list([TypedExpression])
+    case builtin(BuiltinFunction, [TypedExpression])
+    /// A user function, by its specialisation's index in the workspace.
+    case call(Int, [TypedExpression])
+  }
+
+  public var kind: Kind
+  public var type: ValueType
+  public var range: SourceRange
+
+  public init(_ kind: Kind, type: ValueType, range: SourceRange) {
+    self.kind = kind
+    self.type = type
+    self.range = range
+  }
+}
+
+/// What `+`, `-`, `*` and `/` do, chosen by the types of their operands.
+public enum Arithmetic: Sendable {
+  case add, subtract, multiply, divide
+  case join
+  /// A date plus or minus days (the number may stand on either side of `+`).
+  case dateAddDays, dateSubtractDays, daysBetween
+  /// A grade moved by steps, and the steps between two grades.
+  case gradeAddSteps, gradeSubtractSteps, stepsBetween
+  /// `number + date` and `number + grade`: the operands swap places.
+  case daysAddDate, stepsAddGrade
+}
+
+/// The six comparisons, valid on one type.
+public enum Comparison: String, Sendable {
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<="
+  case greater = ">", greaterOrEqual = ">="
+}
+
+/// One specialisation of a user function: its body checked for one list of
+/// argument types.
+public struct FunctionBody: Sendable {
+  public var name: String
+  public var parameterCount: Int
+  /// Slots the body's frame needs: parameters first, then `let` bindings.
+  public var slotCount: Int
+  public var body: TypedExpression
+}

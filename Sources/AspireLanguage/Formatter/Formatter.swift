@@ -1,0 +1,144 @@
+/// Prints a parsed program in the one canonical layout of `aspire fmt`:
+/// two-space indentation, one space around operators, a statement on one
+/// line when it fits in 100 columns and broken at its structure when not.
+/// Comments are kept; those between a statement's own lines move above it.
+/// Formatting never changes meaning, and formatting twice changes nothing.
+public struct Formatter {
+  public static let lineWidth = 100
+
+  public init() {}
+
+  /// The program's canonical text.
+  public func format(_ program: Program) -> String {
+    var lines: [String] = []
+    for (index, statement) in program.statements.enumerated() {
+      if index > 0 && (statement.blankLineBefore || !statement.leadingComments.isEmpty
+        && lines.last?.hasPrefix("#") == false)
+      {
+        lines.append("")
+      }
+      lines.append(contentsOf: statement.leadingComments)
+      lines.append(contentsOf: statement.innerComments)
+      var body = layout(statement)
+      if let comment = statement.trailingComment {
+        body[body.count - 1] += "  " + comment
+      }
+      lines.append(contentsOf: body)
+    }
+    if !program.trailingComments.isEmpty {
+      if !lines.isEmpty { lines.append("") }
+      lines.append(contentsOf: program.trailingComments)
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+
+  func layout(_ statement: Statement) -> [String] {
+    switch statement.kind {
+    case .expression(let expression):
+      return layout(expression, indent: 2)
+    case .binding(let name, let parameters, let value):
+      let parameterList = parameters.map { "(" + $0.map(\.name).joined(separator: ", ") + ")" }
+      return prefix("let \(name.name)\(parameterList ?? "") = ", layout(value, indent: 2))
+    case .test(let name, _, let facts):
+      let head = "test \(quoted(name)):"
+      if facts.count == 1 {
+        let single = flat(facts[0])
+        if head.count + 1 + single.count <= Formatter.lineWidth { return ["\(head) \(single)"] }
+      }
+      return [head] + facts.flatMap { prefix("  expect ", layout($0, indent: 4)) }
+    }
+  }
+
+  /// Puts `text` before the first line.
+  func prefix(_ text: String, _ lines: [String]) -> [String] {
+    var lines = lines
+    lines[0] = text + lines[0]
+    return lines
+  }
+
+  func pad(_ indent: Int) -> String { String(repeating: " ", count: indent) }
+
+  /// The expression's lines: the first without indentation (the caller places
+  /// it), the others indented at least `indent`.
+  func layout(_ expression: Expression, indent: Int) -> [String] {
+    let single = flat(expression)
+    if indent + single.count <= Formatter.lineWidth { return [single] }
+    switch expression.kind {
+    case .letIn(let name, let value, let body):
+      let head = "let \(name.name) = \(flat(value)) in"
+      return [head] + prefix(pad(indent), layout(body, indent: indent))
+    case .ifElse(let condition, let thenBranch, let elseBranch):
+      return ["if \(flat(condition))"]
+        + prefix(pad(indent) + "then ", layout(thenBranch, indent: indent + 2))
+        + prefix(pad(indent) + "else ", layout(elseBranch, indent: indent + 2))
+    case .infix(let op, let left, let right):
+      return layout(left, indent: indent)
+        + prefix(pad(indent) + op.rawValue + " ", layout(right, indent: indent + 2))
+    case .call(let callee, let arguments) where !arguments.isEmpty:
+      return bracketed(callee.name + "(", arguments, ")", indent: indent)
+    case .list(let items) where !items.isEmpty:
+      return bracketed("[", items, "]", indent: indent)
+    case .parenthesized(let inner):
+      var lines = prefix("(", layout(inner, indent: indent + 1))
+      lines[lines.count - 1] += ")"
+      return lines
+    default:
+      return [single]
+    }
+  }
+
+  func bracketed(_ open: String, _ items: [Expression], _ close: String, indent: Int)
+    -> [String]
+  {
+    var lines = [open]
+    for item in items {
+      var itemLines = prefix(pad(indent), layout(item, indent: indent + 2))
+      itemLines[itemLines.count - 1] += ","
+      lines.append(contentsOf: itemLines)
+    }
+    lines.append(pad(max(0, indent - 2)) + close)
+    return lines
+  }
+
+  /// The expression on one line.
+  public func flat(_ expression: Expression) -> String {
+    switch expression.kind {
+    case .number, .date: return expression.range.text
+    case .text(let value): return quoted(value)
+    case .boolean(let value): return value ? "true" : "false"
+    case .missing: return "missing"
+    case .name(let name): return name
+    case .invalid: return expression.range.text
+    case .list(let items): return "[" + items.map(flat).joined(separator: ", ") + "]"
+    case .parenthesized(let inner): return "(" + flat(inner) + ")"
+    case .prefix(.not, let operand): return "not " + flat(operand)
+    case .prefix(.negate, let operand):
+      let inner = flat(operand)
+      return inner.hasPrefix("-") ? "- " + inner : "-" + inner
+    case .infix(let op, let left, let right):
+      return "\(flat(left)) \(op.rawValue) \(flat(right))"
+    case .ifElse(let condition, let thenBranch, let elseBranch):
+      return "if \(flat(condition)) then \(flat(thenBranch)) else \(flat(elseBranch))"
+    case .letIn(let name, let value, let body):
+      return "let \(name.name) = \(flat(value)) in \(flat(body))"
+    case .call(let callee, let arguments):
+      return callee.name + "(" + arguments.map(flat).joined(separator: ", ") + ")"
+    case .field(let base, let field):
+      return flat(base) + "." + field.name
+    }
+  }
+
+  func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

@@ -1,0 +1,216 @@
+extension Parser {
+  /// Level 1 of the operator table: `if`, `let … in`, or a binary expression.
+  /// With `allowsIn` false, a bare `in` ends the expression (a `let` value).
+  mutating func parseExpression(allowsIn: Bool = true) throws -> Expression {
+    try descend()
+    defer { depth -= 1 }
+    if current.isKeyword(.if) { return try parseIf(allowsIn: allowsIn) }
+    if current.isKeyword(.let) { return try parseLetIn(allowsIn: allowsIn) }
+    return try parseInfix(minimumLevel: 2, allowsIn: allowsIn)
+  }
+
+  /// Counts one level of nesting, refusing input nested too deeply.
+  mutating func descend() throws {
+    depth += 1
+    if depth > Parser.maximumDepth {
+      throw fail("expression nested too deeply", help: "split it into named parts with let")
+    }
+  }
+
+  mutating func parseIf(allowsIn: Bool) throws -> Expression {
+    let keyword = advance()
+    let condition = try parseExpression()
+    _ = try expect(.then, "\"then\" after the condition of \"if\"")
+    let thenBranch = try parseExpression()
+    guard current.isKeyword(.else) else {
+      throw fail(
+        "expected \"else\" after the \"then\" branch, found \(current.displayName)",
+        help: "every \"if\" needs an \"else\"")
+    }
+    advance()
+    let elseBranch = try parseExpression(allowsIn: allowsIn)
+    return Expression(
+      .ifElse(condition: condition, then: thenBranch, else: elseBranch),
+      range: keyword.range.joined(with: elseBranch.range),
+      height: max(condition.height, thenBranch.height, elseBranch.height) + 1)
+  }
+
+  mutating func parseLetIn(allowsIn: Bool) throws -> Expression {
+    let keyword = advance()
+    let name = try expectIdentifier("a name after \"let\"")
+    if current.isSymbol(.leftParenthesis) {
+      throw fail(
+        "a function cannot be declared inside an expression",
+        help: "declare the function on its own line")
+    }
+    _ = try expect(.assign, "\"=\" after \"let \(name.name)\"")
+    let value = try parseExpression(allowsIn: false)
+    _ = try expect(.in, "\"in\" after the value of \"let \(name.name)\"")
+    let body = try parseExpression(allowsIn: allowsIn)
+    return Expression(
+      .letIn(name: name, value: value, body: body),
+      range: keyword.range.joined(with: body.range),
+      height: max(value.height, body.height) + 1)
+  }
+
+  /// The infix operator at the current token, if it binds at `minimumLevel`
+  /// or tighter.
+  func infixOperator(minimumLevel: Int, allowsIn: Bool) -> InfixOperator? {
+    let candidate: InfixOperator?
+    switch current.kind {
+    case .symbol(let symbol): candidate = InfixOperator(rawValue: symbol.rawValue)
+    case .keyword(.and): candidate = .and
+    case .keyword(.or): candidate = .or
+    case .keyword(.in): candidate = allowsIn ? .in : nil
+    default: candidate = nil
+    }
+    guard let candidate, candidate.level >= minimumLevel else { return nil }
+    return candidate
+  }
+
+  /// Precedence climbing over the binary levels 2 to 8.
+  mutating func parseInfix(minimumLevel: Int, allowsIn: Bool) throws -> Expression {
+    var left = try parseOperand(allowsIn: allowsIn)
+    while let op = infixOperator(minimumLevel: minimumLevel, allowsIn: allowsIn) {
+      let operatorToken = advance()
+      while current.kind == .newline { position += 1 }
+      // `??` groups to the right; the others to the left.
+      let rightLevel = op == .coalesce ? op.level : op.level + 1
+      try descend()
+      let right = try parseInfix(minimumLevel: rightLevel, allowsIn: allowsIn)
+      depth -= 1
+      left = Expression(
+        .infix(op, left, right), range: left.range.joined(with: right.range),
+        height: max(left.height, right.height) + 1)
+      if left.height > Parser.maximumDepth {
+        throw fail("expression nested too deeply", help: "split it into named parts with let")
+      }
+      if op.isComparison,
+        let next = infixOperator(minimumLevel: 5, allowsIn: allowsIn), next.isComparison
+      {
+        report(
+          "comparisons cannot be chained: \"\(op.rawValue)\" then \"\(next.rawValue)\"",
+          at: current.range, help: "use \"and\" or parentheses, as in (a < b) and (b < c)")
+        _ = operatorToken
+        throw Abandon()
+      }
+    }
+    return left
+  }
+
+  /// An operand, which may start with a prefix form: `not`, `-`, `if`, `let`.
+  mutating func parseOperand(allowsIn: Bool) throws -> Expression {
+    try descend()
+    defer { depth -= 1 }
+    switch current.kind {
+    case .keyword(.not):
+      let keyword = advance()
+      let operand = try parseInfix(minimumLevel: 5, allowsIn: allowsIn)
+      return Expression(
+        .prefix(.not, operand), range: keyword.range.joined(with: operand.range),
+        height: operand.height + 1)
+    case .symbol(.minus):
+      let sign = advance()
+      let operand = try parseOperand(allowsIn: allowsIn)
+      return Expression(
+        .prefix(.negate, operand), range: sign.range.joined(with: operand.range),
+        height: operand.height + 1)
+    case .keyword(.if):
+      return try parseIf(allowsIn: allowsIn)
+    case .keyword(.let):
+      return try parseLetIn(allowsIn: allowsIn)
+    default:
+      return try parsePostfix()
+    }
+  }
+
+  /// A primary expression followed by calls and field accesses.
+  mutating func parsePostfix() throws -> Expression {
+    var expression = try parsePrimary()
+    while true {
+      if current.isSymbol(.dot) {
+        advance()
+        let field = try expectIdentifier("a field name after \".\"")
+        expression = Expression(
+          .field(expression, field), range: expression.range.joined(with: field.range),
+          height: expression.height + 1)
+      } else if current.isSymbol(.leftParenthesis), case .name(let name) = expression.kind {
+        let open = advance()
+        let arguments = try parseList(closing: .rightParenthesis, opening: open)
+        let close = tokens[position - 1]
+        let callee = Identifier(name: name, range: expression.range)
+        expression = Expression(
+          .call(callee: callee, arguments: arguments),
+          range: expression.range.joined(with: close.range),
+          height: (arguments.map(\.height).max() ?? 0) + 1)
+      } else {
+        return expression
+      }
+    }
+  }
+
+  /// Comma-separated expressions up to the closing bracket.
+  mutating func parseList(closing: Symbol, opening: Token) throws -> [Expression] {
+    var items: [Expression] = []
+    if accept(closing) != nil { return items }
+    repeat {
+      if current.isSymbol(closing) { break }  // a trailing comma
+      items.append(try parseExpression())
+    } while accept(.comma) != nil
+    guard accept(closing) != nil else {
+      let pair = closing == .rightParenthesis ? "(" : "["
+      throw fail(
+        "expected \",\" or \"\(closing.rawValue)\", found \(current.displayName)",
+        help: current.kind == .newline || current.kind == .endOfFile
+          ? "the \"\(pair)\" at \(opening.range.startLine):\(opening.range.startColumn) is not closed"
+          : nil)
+    }
+    return items
+  }
+
+  mutating func parsePrimary() throws -> Expression {
+    let token = current
+    switch token.kind {
+    case .number(let value):
+      advance()
+      return Expression(.number(value), range: token.range)
+    case .text(let value):
+      advance()
+      return Expression(.text(value), range: token.range)
+    case .date(let day):
+      advance()
+      return Expression(.date(day), range: token.range)
+    case .keyword(.true), .keyword(.false):
+      advance()
+      return Expression(.boolean(token.isKeyword(.true)), range: token.range)
+    case .keyword(.missing):
+      advance()
+      return Expression(.missing, range: token.range)
+    case .identifier(let name):
+      advance()
+      return Expression(.name(name), range: token.range)
+    case .symbol(.leftParenthesis):
+      advance()
+      let inner = try parseExpression()
+      guard let close = accept(.rightParenthesis) else {
+        throw fail(
+          "expected \")\", found \(current.displayName)",
+          help: "the \"(\" at \(token.range.startLine):\(token.range.startColumn) is not closed")
+      }
+      return Expression(
+        .parenthesized(inner), range: token.range.joined(with: close.range),
+        height: inner.height + 1)
+    case .symbol(.leftBracket):
+      advance()
+      let items = try parseList(closing: .rightBracket, opening: token)
+      let close = tokens[position - 1]
+      return Expression(
+        .list(items), range: token.range.joined(with: close.range),
+        height: (items.map(\.height).max() ?? 0) + 1)
+    case .invalid:
+      throw Abandon()
+    default:
+      throw fail("expected an expression, found \(token.displayName)")
+    }
+  }
+}

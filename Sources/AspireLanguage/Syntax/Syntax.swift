@@ -1,0 +1,115 @@
+/// A parsed script: its statements in order.
+public struct Program: Sendable {
+  public var file: SourceFile
+  public var statements: [Statement]
+  /// Comments after the last statement.
+  public var trailingComments: [String]
+
+  public init(file: SourceFile, statements: [Statement], trailingComments: [String]) {
+    self.file = file
+    self.statements = statements
+    self.trailingComments = trailingComments
+  }
+}
+
+/// A name as written, with its place.
+public struct Identifier: Sendable {
+  public var name: String
+  public var range: SourceRange
+
+  public init(name: String, range: SourceRange) {
+    self.name = name
+    self.range = range
+  }
+}
+
+/// One statement: a declaration, a test block, or an expression to print.
+public struct Statement: Sendable {
+  public enum Kind: Sendable {
+    /// `let name = value`, or `let name(a, b) = body` for a function.
+    case binding(name: Identifier, parameters: [Identifier]?, value: Expression)
+    /// `test "name": fact` or `test "name":` with `expect fact` lines.
+    case test(name: String, nameRange: SourceRange, facts: [Expression])
+    /// An expression standing alone: its value is printed.
+    case expression(Expression)
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+  /// Comments on the lines above the statement.
+  public var leadingComments: [String] = []
+  /// Comments that stood between the statement's own lines.
+  public var innerComments: [String] = []
+  /// A comment at the end of the statement's last line.
+  public var trailingComment: String?
+  /// Whether a blank line separated the statement from the one before.
+  public var blankLineBefore = false
+
+  public init(kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// Operators written before their operand.
+public enum PrefixOperator: String, Sendable {
+  case negate = "-"
+  case not = "not"
+}
+
+/// Operators written between their operands, with their binding level
+/// (higher binds tighter), from the language's operator table.
+public enum InfixOperator: String, CaseIterable, Sendable {
+  case or, and
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<="
+  case greater = ">", greaterOrEqual = ">=", `in`
+  case coalesce = "??"
+  case add = "+", subtract = "-"
+  case multiply = "*", divide = "/"
+
+  public var level: Int {
+    switch self {
+    case .or: return 2
+    case .and: return 3
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in: return 5
+    case .coalesce: return 6
+    case .add, .subtract: return 7
+    case .multiply, .divide: return 8
+    }
+  }
+
+  public var isComparison: Bool { level == 5 }
+}
+
+/// An expression node. Every node keeps its range; `height` bounds how deep
+/// later stages recurse.
+public struct Expression: Sendable {
+  public indirect enum Kind: Sendable {
+    case number(Double)
+    case text(String)
+    case date(Int)
+    case boolean(Bool)
+    case missing
+    case name(String)
+    case list([Expression])
+    case parenthesized(Expression)
+    case prefix(PrefixOperator, Expression)
+    case infix(InfixOperator, Expression, Expression)
+    case ifElse(condition: Expression, then: Expression, else: Expression)
+    case letIn(name: Identifier, value: Expression, body: Expression)
+    case call(callee: Identifier, arguments: [Expression])
+    case field(Expression, Identifier)
+    /// Where a syntax error was reported; checking skips it quietly.
+    case invalid
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+  public var height: Int
+
+  public init(_ kind: Kind, range: SourceRange, height: Int = 1) {
+    self.kind = kind
+    self.range = range
+    self.height = height
+  }
+}
