@@ -21,5 +21,11 @@ let package = Package(
       path: "Sources/AspireCommand"),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
+    .testTarget(
+      name: "AspireLanguageTests",
+      dependencies: ["AspireLanguage", "AspireEvaluator", "AspireModel"]),
+    // End-to-end tests of the built `aspire` command, with the golden corpus
+    // under Tests/Golden.
+    .testTarget(name: "AspireCommandTests", dependencies: ["aspire"]),
   ]
 )

@@ -34,9 +34,11 @@ public final class Interpreter {
   {
     let (program, syntaxErrors) = Parser.parse(file)
     var diagnostics = DiagnosticList()
-    diagnostics.append(contentsOf: syntaxErrors)
     let (statements, typeErrors) = Checker.check(program, in: workspace)
-    diagnostics.append(contentsOf: typeErrors)
+    diagnostics.append(
+      contentsOf: (syntaxErrors + typeErrors).sorted {
+        ($0.range?.start ?? 0) < ($1.range?.start ?? 0)
+      })
     return (diagnostics.hasErrors ? nil : statements, diagnostics.diagnostics)
   }
 

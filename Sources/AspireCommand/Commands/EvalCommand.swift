@@ -55,7 +55,7 @@ enum EvalCommand: Subcommand {
       lineNumber += 1
       var line = rawLine
       if line.hasSuffix("\r") { line.removeLast() }
-      let file = SourceFile(name: "<stdin>:\(lineNumber)", text: line)
+      let file = SourceFile(name: "<stdin>", text: line, firstLine: lineNumber)
       if isBlank(file) {
         console.out("")
         continue

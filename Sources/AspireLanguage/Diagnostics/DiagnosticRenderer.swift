@@ -41,7 +41,7 @@ public struct DiagnosticRenderer: Sendable {
       echo.unicodeScalars.append(scalar.value < 32 || scalar.value == 127 ? " " : scalar)
     }
     let column = range.startColumn - 1
-    let lineEnd = range.file.lineStarts[range.startLine - 1] + line.count
+    let lineEnd = range.file.lineStarts[range.startLine - range.file.firstLine] + line.count
     let width = max(1, min(range.end, lineEnd) - range.start)
     guard column <= DiagnosticRenderer.echoLimit else { return echo + "\n" }
     let caretCount = max(1, min(width, DiagnosticRenderer.echoLimit - column))

@@ -7,9 +7,13 @@ public final class SourceFile: Sendable {
   public let scalars: [Unicode.Scalar]
   /// The offset of the first scalar of each line.
   public let lineStarts: [Int]
+  /// The number of the text's first line: 1, unless the text is one line of
+  /// a larger input (a line of `aspire eval`'s batch input, say).
+  public let firstLine: Int
 
-  public init(name: String, text: String) {
+  public init(name: String, text: String, firstLine: Int = 1) {
     self.name = name
+    self.firstLine = firstLine
     let scalars = Array(text.unicodeScalars)
     var starts = [0]
     for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
@@ -53,22 +57,28 @@ public final class SourceFile: Sendable {
     }
   }
 
-  /// The 1-based line that holds `offset`.
+  /// The line number that holds `offset`.
   public func line(of offset: Int) -> Int {
+    lineIndex(of: offset) + firstLine
+  }
+
+  /// The 0-based index in `lineStarts` of the line that holds `offset`.
+  public func lineIndex(of offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
       if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
     }
-    return low + 1
+    return low
   }
 
-  /// The text of 1-based `line`, without its line break.
+  /// The text of line number `line`, without its line break.
   public func text(ofLine line: Int) -> String {
-    guard line >= 1 && line <= lineStarts.count else { return "" }
-    let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] - 1 : scalars.count
+    let index = line - firstLine
+    guard index >= 0 && index < lineStarts.count else { return "" }
+    let start = lineStarts[index]
+    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : scalars.count
     if end > start && scalars[end - 1] == "\r" { end -= 1 }
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars[start..<max(start, end)])
@@ -104,10 +114,10 @@ public struct SourceRange: Sendable, CustomStringConvertible {
 
   /// The range with its line and column worked out from the file.
   public init(file: SourceFile, start: Int, end: Int) {
-    let line = file.line(of: start)
+    let index = file.lineIndex(of: start)
     self.init(
-      file: file, start: start, end: end, startLine: line,
-      startColumn: start - file.lineStarts[line - 1] + 1)
+      file: file, start: start, end: end, startLine: index + file.firstLine,
+      startColumn: start - file.lineStarts[index] + 1)
   }
 
   /// The smallest range that covers both.

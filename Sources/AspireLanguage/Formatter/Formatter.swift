@@ -12,13 +12,13 @@ public struct Formatter {
   public func format(_ program: Program) -> String {
     var lines: [String] = []
     for (index, statement) in program.statements.enumerated() {
-      if index > 0 && (statement.blankLineBefore || !statement.leadingComments.isEmpty
-        && lines.last?.hasPrefix("#") == false)
+      let comments = statement.leadingComments + statement.innerComments
+      if index > 0
+        && (statement.blankLineBefore || !comments.isEmpty && lines.last?.hasPrefix("#") == false)
       {
         lines.append("")
       }
-      lines.append(contentsOf: statement.leadingComments)
-      lines.append(contentsOf: statement.innerComments)
+      lines.append(contentsOf: comments)
       var body = layout(statement)
       if let comment = statement.trailingComment {
         body[body.count - 1] += "  " + comment
@@ -35,17 +35,22 @@ public struct Formatter {
   func layout(_ statement: Statement) -> [String] {
     switch statement.kind {
     case .expression(let expression):
-      return layout(expression, indent: 2)
+      return layout(expression, indent: 2, column: 0)
     case .binding(let name, let parameters, let value):
       let parameterList = parameters.map { "(" + $0.map(\.name).joined(separator: ", ") + ")" }
-      return prefix("let \(name.name)\(parameterList ?? "") = ", layout(value, indent: 2))
+      let head = "let \(name.name)\(parameterList ?? "") = "
+      let lines = layout(value, indent: 2, column: head.count)
+      if lines.count == 1 || lines[0].count + head.count <= Formatter.lineWidth {
+        return prefix(head, lines)
+      }
+      return [String(head.dropLast())] + prefix(pad(2), layout(value, indent: 4, column: 2))
     case .test(let name, _, let facts):
       let head = "test \(quoted(name)):"
       if facts.count == 1 {
         let single = flat(facts[0])
         if head.count + 1 + single.count <= Formatter.lineWidth { return ["\(head) \(single)"] }
       }
-      return [head] + facts.flatMap { prefix("  expect ", layout($0, indent: 4)) }
+      return [head] + facts.flatMap { prefix("  expect ", layout($0, indent: 4, column: 9)) }
     }
   }
 
@@ -59,10 +64,10 @@ public struct Formatter {
   func pad(_ indent: Int) -> String { String(repeating: " ", count: indent) }
 
   /// The expression's lines: the first without indentation (the caller places
-  /// it), the others indented at least `indent`.
-  func layout(_ expression: Expression, indent: Int) -> [String] {
+  /// it at `column`), the others indented at least `indent`.
+  func layout(_ expression: Expression, indent: Int, column: Int? = nil) -> [String] {
     let single = flat(expression)
-    if indent + single.count <= Formatter.lineWidth { return [single] }
+    if (column ?? indent) + single.count <= Formatter.lineWidth { return [single] }
     switch expression.kind {
     case .letIn(let name, let value, let body):
       let head = "let \(name.name) = \(flat(value)) in"

@@ -7,7 +7,7 @@ public struct Lexer {
   private let file: SourceFile
   private let scalars: [Unicode.Scalar]
   private var offset = 0
-  private var line = 1
+  private var line: Int
   private var lineStart = 0
   private var depth = 0
   /// Indentation of the first line of the statement being read.
@@ -20,6 +20,7 @@ public struct Lexer {
   public init(file: SourceFile) {
     self.file = file
     self.scalars = file.scalars
+    self.line = file.firstLine
   }
 
   /// Every token of the file, ending with `.endOfFile`.
@@ -136,7 +137,7 @@ public struct Lexer {
       if probe < scalars.count && indent > statementIndent { return nil }
       atStatementStart = true
       return make(.newline, from: breakOffset, to: breakOffset + 1, line: line - 1,
-        column: breakOffset - file.lineStarts[line - 2] + 1)
+        column: breakOffset - file.lineStarts[line - 1 - file.firstLine] + 1)
     }
   }
 

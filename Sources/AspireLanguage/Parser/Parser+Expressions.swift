@@ -72,8 +72,7 @@ extension Parser {
   mutating func parseInfix(minimumLevel: Int, allowsIn: Bool) throws -> Expression {
     var left = try parseOperand(allowsIn: allowsIn)
     while let op = infixOperator(minimumLevel: minimumLevel, allowsIn: allowsIn) {
-      let operatorToken = advance()
-      while current.kind == .newline { position += 1 }
+      advance()
       // `??` groups to the right; the others to the left.
       let rightLevel = op == .coalesce ? op.level : op.level + 1
       try descend()
@@ -91,7 +90,6 @@ extension Parser {
         report(
           "comparisons cannot be chained: \"\(op.rawValue)\" then \"\(next.rawValue)\"",
           at: current.range, help: "use \"and\" or parentheses, as in (a < b) and (b < c)")
-        _ = operatorToken
         throw Abandon()
       }
     }

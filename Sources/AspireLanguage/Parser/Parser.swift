@@ -104,8 +104,18 @@ public struct Parser {
 
   /// Reports an error at the current token and returns the error to throw.
   mutating func fail(_ message: String, help: String? = nil) -> Abandon {
-    report(message, at: current.range, help: help)
+    report(message, at: errorRange, help: help)
     return Abandon()
+  }
+
+  /// Where an error at the current token shows: at the token itself, or just
+  /// after the previous token when the line or the input has ended.
+  var errorRange: SourceRange {
+    guard current.kind == .newline || current.kind == .endOfFile, position > 0 else {
+      return current.range
+    }
+    let end = tokens[position - 1].range.end
+    return SourceRange(file: file, start: end, end: end + 1)
   }
 
   mutating func report(_ message: String, at range: SourceRange, help: String? = nil) {

@@ -1,0 +1,77 @@
+import AspireEvaluator
+import AspireLanguage
+import AspireModel
+import Testing
+
+@Suite struct EvaluatorTests {
+  @Test func runsOnlyTheBranchEachRowTakes() throws {
+    // Over a column of rows, the division runs only where the divisor is not 0.
+    let interpreter = Interpreter()
+    let result = try evaluateOverColumn(
+      "if d == 0 then 0 else 12 / d", column: [4, 0, 3, 0, 6], interpreter: interpreter)
+    #expect(result == [3, 0, 4, 0, 2])
+  }
+
+  @Test func shortCircuitsAndOverAColumn() throws {
+    let result = try evaluateOverColumn(
+      "if d != 0 and 12 / d > 3 then 1 else 0", column: [4, 0, 2], interpreter: Interpreter())
+    #expect(result == [0, 0, 1])
+  }
+
+  @Test func reportsDivisionByZeroOnlyForARowThatReachesIt() {
+    #expect(throws: RuntimeError.self) {
+      try evaluateOverColumn("12 / d", column: [1, 0], interpreter: Interpreter())
+    }
+  }
+
+  @Test func keepsNumbersInContiguousArrays() throws {
+    var frame = Frame(count: 3, slotCount: 1)
+    frame.slots[0] = .numbers([1, 2, 3], present: nil)
+    let interpreter = Interpreter()
+    let typed = try typedExpression("d * 2 + 1", slot: "d", interpreter: interpreter)
+    guard case .numbers(let numbers, nil) = try interpreter.evaluator.evaluate(typed, over: &frame)
+    else {
+      Issue.record("expected a column of numbers")
+      return
+    }
+    #expect(numbers == [3, 5, 7])
+  }
+
+  @Test(arguments: [
+    (2.675, 2, 2.68), (1234.0, -2, 1200.0), (2.5, 0, 3.0), (-2.5, 0, -3.0), (0.5, 0, 1.0),
+    (0.05, 1, 0.1), (1.005, 2, 1.01), (0.4, 0, 0.0), (123.456, 15, 123.456),
+  ])
+  func roundsTheDecimalAValuePrintsAs(_ value: Double, _ digits: Int, _ expected: Double) {
+    #expect(roundAsPrinted(value, digits: digits) == expected)
+  }
+
+  @Test func printsNumbersAsPercentG() {
+    #expect(ValuePrinter.format(0.1 + 0.2) == "0.3")
+    #expect(ValuePrinter.format(1.0 / 3) == "0.333333333333333")
+    #expect(ValuePrinter.format(1e15) == "1e+15")
+    #expect(ValuePrinter.format(-0.0) == "0")
+    #expect(ValuePrinter.format(1e-7) == "1e-07")
+  }
+}
+
+/// Checks `text` with `slot` bound to a number column in slot 0.
+func typedExpression(_ text: String, slot: String, interpreter: Interpreter) throws
+  -> TypedExpression
+{
+  let file = SourceFile(name: "<test>", text: "let probe(\(slot)) = \(text)\nprobe(1)\n")
+  let (statements, diagnostics) = interpreter.prepare(file)
+  #expect(diagnostics.isEmpty)
+  _ = statements
+  return interpreter.workspace.functionBodies.last { $0.name == "probe" }!.body
+}
+
+/// Evaluates `text` once over every row of a number column bound to `d`.
+func evaluateOverColumn(_ text: String, column: [Double], interpreter: Interpreter) throws
+  -> [Double]
+{
+  let typed = try typedExpression(text, slot: "d", interpreter: interpreter)
+  var frame = Frame(count: column.count, slotCount: 4)
+  frame.slots[0] = .numbers(column, present: nil)
+  let result = try interpreter.evaluator.evaluate(typed, over: &frame)
+  return result.allValues.map { if case .number(let n) = $0 { n } else { .nan } }
+}
