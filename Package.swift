@@ -3,6 +3,11 @@
 // `aspire` command. README.md has the map of stages and how data flows.
 import PackageDescription
 
+// The language and evaluator are optimised in debug builds too: a debug
+// `aspire` must still answer a megabyte of input, or a formula over a million
+// rows, quickly, and the tests run the debug build.
+let optimisedAlways: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "aspire",
   products: [
@@ -12,9 +17,12 @@ let package = Package(
     // The school's vocabulary: stages, levels, grades on their scales, sessions, dates.
     .target(name: "AspireModel"),
     // The language front end: tokens, lexer, parser, syntax tree, checker, formatter.
-    .target(name: "AspireLanguage", dependencies: ["AspireModel"]),
+    .target(
+      name: "AspireLanguage", dependencies: ["AspireModel"], swiftSettings: optimisedAlways),
     // Compiles checked expressions to column kernels and runs them.
-    .target(name: "AspireEvaluator", dependencies: ["AspireLanguage", "AspireModel"]),
+    .target(
+      name: "AspireEvaluator", dependencies: ["AspireLanguage", "AspireModel"],
+      swiftSettings: optimisedAlways),
     // The command line.
     .executableTarget(
       name: "aspire", dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel"],

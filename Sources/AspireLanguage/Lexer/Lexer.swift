@@ -185,12 +185,7 @@ public struct Lexer {
     default:
       break
     }
-    let two = peek().map { String(scalar) + String($0) }
-    if let two, let symbol = Symbol(rawValue: two), two.count == 2 {
-      offset += 1
-      return make(.symbol(symbol), from: start)
-    }
-    if let symbol = Symbol(rawValue: String(scalar)) {
+    if let symbol = readSymbol(scalar) {
       return make(.symbol(symbol), from: start)
     }
     let shown = scalar.value < 32 || scalar.value == 127 || scalar.value == 0xFFFD
@@ -205,6 +200,39 @@ public struct Lexer {
       }
     report("unexpected character \(shown)", from: start, help: help)
     return make(.invalid, from: start)
+  }
+
+  /// The symbol starting with `scalar` (already consumed), taking a second
+  /// scalar for the two-character operators.
+  private mutating func readSymbol(_ scalar: Unicode.Scalar) -> Symbol? {
+    let next = peek()
+    func pair(_ second: Unicode.Scalar, _ double: Symbol, _ single: Symbol?) -> Symbol? {
+      if next == second {
+        offset += 1
+        return double
+      }
+      return single
+    }
+    switch scalar {
+    case "(": return .leftParenthesis
+    case ")": return .rightParenthesis
+    case "[": return .leftBracket
+    case "]": return .rightBracket
+    case ",": return .comma
+    case ".": return .dot
+    case ":": return .colon
+    case "+": return .plus
+    case "-": return .minus
+    case "*": return .star
+    case "/": return .slash
+    case "|": return .pipe
+    case "=": return pair("=", .equal, .assign)
+    case "!": return pair("=", .notEqual, nil)
+    case "<": return pair("=", .lessOrEqual, .less)
+    case ">": return pair("=", .greaterOrEqual, .greater)
+    case "?": return pair("?", .coalesce, nil)
+    default: return nil
+    }
   }
 
   private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
