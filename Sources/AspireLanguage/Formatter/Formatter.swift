@@ -133,17 +133,5 @@ public struct Formatter {
     }
   }
 
-  func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  func quoted(_ text: String) -> String { ValuePrinter.quoted(text) }
 }
