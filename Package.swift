@@ -11,6 +11,8 @@ let package = Package(
   targets: [
     // The school's vocabulary: stages, levels, grades on their scales, sessions, dates.
     .target(name: "AspireModel"),
+    // The demo school (or a national senior phase) written as CSV files to import.
+    .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
     .executableTarget(name: "aspire", dependencies: ["AspireModel"], path: "Sources/AspireCommand"),
 
