@@ -17,5 +17,6 @@ let package = Package(
     .executableTarget(name: "aspire", dependencies: ["AspireModel"], path: "Sources/AspireCommand"),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
+    .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
   ]
 )
