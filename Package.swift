@@ -23,6 +23,8 @@ let package = Package(
     .target(
       name: "AspireEvaluator", dependencies: ["AspireLanguage", "AspireModel"],
       swiftSettings: optimisedAlways),
+    // The demo school (or a national senior phase) written as CSV files to import.
+    .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
     .executableTarget(
       name: "aspire", dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel"],
@@ -35,5 +37,6 @@ let package = Package(
     // End-to-end tests of the built `aspire` command, with the golden corpus
     // under Tests/Golden.
     .testTarget(name: "AspireCommandTests", dependencies: ["aspire"]),
+    .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
   ]
 )
