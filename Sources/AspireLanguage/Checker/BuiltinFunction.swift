@@ -29,7 +29,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     func scalar(_ input: ValueType, _ output: ValueType) -> Result<ValueType, CallError> {
       guard arguments.count == 1 else { return .failure(.arity(1)) }
       guard ValueType.unify(arguments[0].present, input) == input
-        || arguments[0].present == .error
+        || arguments[0].present == .error || arguments[0] == .missing
       else { return .failure(.argument(0, expected: "\(input)")) }
       return .success(anyMissing ? output.orMissing : output)
     }

@@ -20,7 +20,12 @@ extension Checker {
           at: range)
         return TypedExpression(.coalesce(typedLeft, typedRight), type: .error, range: range)
       }
-      let type = typedLeft.type.mayBeMissing ? shared : shared.present
+      // Missing on the left gives the right side: the result may be missing
+      // only if the right side may be.
+      let base = shared == .missing ? shared : shared.present
+      let type =
+        typedLeft.type.mayBeMissing
+        ? (typedRight.type.mayBeMissing ? base.orMissing : base) : typedLeft.type
       return TypedExpression(.coalesce(typedLeft, typedRight), type: type, range: range)
     case .in:
       let typedLeft = checkExpression(left)
