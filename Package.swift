@@ -13,7 +13,14 @@ let package = Package(
     .target(name: "AspireModel"),
     // The command line.
     .executableTarget(name: "aspire", dependencies: ["AspireModel"], path: "Sources/AspireCommand"),
+    // SQLite from the system, for the store.
+    .systemLibrary(
+      name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]),
+    // The store: SQLite schema, CSV reading, imports, exports.
+    .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
+    .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
   ]
 )
