@@ -151,6 +151,8 @@ private struct Parser {
 extension String {
   /// The text without spaces and tabs at either end.
   func trimmingSpaces() -> String {
+    guard let head = utf8.first, let tail = utf8.last else { return self }
+    if head != 32 && head != 9 && tail != 32 && tail != 9 { return self }
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
     guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = lastIndex(where: { !isSpace($0) })!

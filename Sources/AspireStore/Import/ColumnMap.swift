@@ -1,8 +1,9 @@
 /// Where each of a kind's columns sits in a file's header. Names match
 /// case-insensitively after trimming spaces; an optional column may be absent.
 struct ColumnMap {
-  /// Column name (lowercase) to its position in the file.
-  private let positions: [String: Int]
+  /// Each known column's name (lowercase) and its position in the file. A short
+  /// list searched in order: cheaper than hashing for a dozen columns a row.
+  private let positions: [(name: String, position: Int)]
   /// How many columns the header has.
   let width: Int
 
@@ -26,15 +27,21 @@ struct ColumnMap {
         + kind.requiredColumns.joined(separator: ", "))
     }
     guard problems.isEmpty else { return .failure(ColumnProblems(messages: problems)) }
-    return .success(ColumnMap(positions: positions, width: header.count))
+    let list = positions.map { (name: $0.key, position: $0.value) }
+    return .success(ColumnMap(positions: list, width: header.count))
   }
 
   /// The file position of column `name`, or nil when the file does not have it.
-  func position(of name: String) -> Int? { positions[name] }
+  func position(of name: String) -> Int? {
+    for entry in positions where entry.name == name { return entry.position }
+    return nil
+  }
 
   private static func unknownColumnMessage(_ written: String, known: [String]) -> String {
     let name = written.lowercased()
-    if written.isEmpty { return "a column has no name; expected one of \(known.joined(separator: ", "))" }
+    if written.isEmpty {
+      return "a column has no name; expected one of \(known.joined(separator: ", "))"
+    }
     let nearest = known.min { editDistance(name, $0) < editDistance(name, $1) }
     if let nearest, editDistance(name, nearest) <= max(1, nearest.count / 3) {
       return "unknown column \"\(written)\"; did you mean \"\(nearest)\"?"

@@ -24,6 +24,23 @@ struct MergeTable {
     self.scope = scope
   }
 
+  /// Inserts a whole row: key columns, then value columns.
+  var insertSQL: String {
+    let columns = keyColumns + valueColumns
+    let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+    return "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+  }
+
+  /// Reads a stored row's value columns by rowid.
+  var selectValuesSQL: String {
+    "SELECT \(valueColumns.joined(separator: ", ")) FROM \(name) WHERE rowid = ?"
+  }
+
+  /// Sets one value column of a row, by rowid.
+  func updateSQL(column: String) -> String {
+    "UPDATE \(name) SET \(column) = ? WHERE rowid = ?"
+  }
+
   /// The text a key is matched by: its values joined, folded where asked.
   func matchKey(_ values: [SQLValue]) -> String {
     var key = ""

@@ -5,6 +5,9 @@ import Foundation
 final class Merger {
   private let database: Database
   private let tables: [MergeTable]
+  /// Per table, its insert and select statements, prepared once.
+  private let inserts: [Statement]
+  private let selects: [Statement]
   /// Per table, the stored rows in scope: match key to rowid.
   private var existing: [[String: Int64]]
   private let dryRun: Bool
@@ -20,6 +23,8 @@ final class Merger {
     self.changedAt = Timestamp.iso8601(at)
     self.changedBy = by
     self.existing = try tables.map { try Merger.loadKeys(of: $0, from: database) }
+    self.inserts = try tables.map { try database.prepare($0.insertSQL) }
+    self.selects = try tables.map { try database.prepare($0.selectValuesSQL) }
   }
 
   /// Applies the writes of one file row; the first write decides whether the row is new.
@@ -41,10 +46,7 @@ final class Merger {
 
   private func insert(_ table: MergeTable, _ write: RowWrite) throws {
     guard !dryRun else { return }
-    let columns = table.keyColumns + table.valueColumns
-    let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-    let statement = try database.prepare(
-      "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+    let statement = inserts[write.table]
     var parameter: Int32 = 1
     for value in write.key {
       try statement.bind(value, at: parameter)
@@ -60,15 +62,14 @@ final class Merger {
 
   /// Updates the columns whose value differs; true when any did.
   private func update(_ table: MergeTable, rowid: Int64, with write: RowWrite) throws -> Bool {
-    let stored = try storedValues(of: table, rowid: rowid)
+    let stored = try storedValues(of: write.table, rowid: rowid)
     var changed = false
     for (index, value) in write.values.enumerated() {
       guard let value, value != stored[index] else { continue }
       changed = true
       guard !dryRun else { continue }
       let column = table.valueColumns[index]
-      try database.run(
-        "UPDATE \(table.name) SET \(column) = ? WHERE rowid = ?", [value, .integer(rowid)])
+      try database.run(table.updateSQL(column: column), [value, .integer(rowid)])
       try database.run(
         """
         INSERT INTO history (table_name, row_key, column_name, old_value, new_value,
@@ -83,12 +84,12 @@ final class Merger {
     return changed
   }
 
-  private func storedValues(of table: MergeTable, rowid: Int64) throws -> [SQLValue] {
-    let statement = try database.prepare(
-      "SELECT \(table.valueColumns.joined(separator: ", ")) FROM \(table.name) WHERE rowid = ?")
-    try statement.bind([.integer(rowid)])
+  private func storedValues(of table: Int, rowid: Int64) throws -> [SQLValue] {
+    let statement = selects[table]
+    statement.reset()
+    try statement.bind(.integer(rowid), at: 1)
     defer { statement.reset() }
-    guard try statement.step() else { return table.defaults }
+    guard try statement.step() else { return tables[table].defaults }
     return statement.row()
   }
 

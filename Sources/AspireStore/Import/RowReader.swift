@@ -35,27 +35,27 @@ struct RowReader {
   /// Reads `column` with `parse`. An empty cell is a problem when `required`;
   /// text that `parse` refuses is a problem that says it is not `what`.
   mutating func read<Value>(
-    _ column: String, required: Bool = false, what: String, expected: String,
-    _ parse: (String) -> Value?
+    _ column: String, required: Bool = false, what: @autoclosure () -> String,
+    expected: @autoclosure () -> String, _ parse: (String) -> Value?
   ) -> FieldValue<Value> {
     guard let text = text(column) else { return .absent }
     if text.isEmpty {
       guard required else { return .empty }
-      problem("\(column) is empty; expected \(expected)")
+      problem("\(column) is empty; expected \(expected())")
       return .invalid
     }
     guard let value = parse(text) else {
-      problem("\(column) \"\(text)\" is not \(what); expected \(expected)")
+      problem("\(column) \"\(text)\" is not \(what()); expected \(expected())")
       return .invalid
     }
     return .value(value)
   }
 
   /// Reads free text; only emptiness is checked, and only when `required`.
-  mutating func plain(_ column: String, required: Bool = false, expected: String = "")
-    -> FieldValue<String>
-  {
-    read(column, required: required, what: "text", expected: expected) { $0 }
+  mutating func plain(
+    _ column: String, required: Bool = false, expected: @autoclosure () -> String = ""
+  ) -> FieldValue<String> {
+    read(column, required: required, what: "text", expected: expected()) { $0 }
   }
 
   /// Reads an id that must be one of `known`, such as a learner or staff id.
@@ -63,7 +63,7 @@ struct RowReader {
     _ column: String, required: Bool = false, in known: Set<String>, noun: String,
     importFirst kind: ImportKind
   ) -> FieldValue<String> {
-    let field = plain(column, required: required, expected: "a \(noun) id")
+    let field = plain(column, required: required, expected: "a known \(noun)")
     if let id = field.value, !known.contains(id) {
       problem("\(column) \"\(id)\" is not a known \(noun); import \(kind.rawValue) first")
       return .invalid
@@ -81,7 +81,8 @@ struct RowReader {
   /// Reads a course level such as `N5` or `Higher`.
   mutating func level(_ column: String, required: Bool = false) -> FieldValue<Level> {
     read(column, required: required, what: "a level", expected: "N3, N4, N5, H, AH or BGE") {
-      Level(parsing: $0)
+      // The store's own spellings first: they are most of every file.
+      Level(rawValue: $0) ?? Level(parsing: $0)
     }
   }
 
