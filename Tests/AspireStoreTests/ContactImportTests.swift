@@ -17,7 +17,8 @@ import Testing
   @Test func keepsAnExcludedContactExcludedWhenTheColumnIsAbsent() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
-    try load(.contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
+    try load(
+      .contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
     try load(.contacts, "learner_id,name,email\nL1,Dad,dad@x.org\n", into: store)
     #expect(try receives(store) == ["dad@x.org=0"])
   }
@@ -25,7 +26,8 @@ import Testing
   @Test func keepsAnExcludedContactExcludedWhenTheCellIsEmpty() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
-    try load(.contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
+    try load(
+      .contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
     try load(.contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,\n", into: store)
     #expect(try receives(store) == ["dad@x.org=0"])
   }
@@ -33,8 +35,10 @@ import Testing
   @Test func includesAnExcludedContactAgainOnlyWhenAFileSaysTrue() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
-    try load(.contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
-    try load(.contacts, "learner_id,name,email,receives_reports\nL1,Dad,DAD@x.org,yes\n", into: store)
+    try load(
+      .contacts, "learner_id,name,email,receives_reports\nL1,Dad,dad@x.org,no\n", into: store)
+    try load(
+      .contacts, "learner_id,name,email,receives_reports\nL1,Dad,DAD@x.org,yes\n", into: store)
     #expect(try receives(store) == ["dad@x.org=1"])
     #expect(try store.count("contacts") == 1)
   }
@@ -43,9 +47,10 @@ import Testing
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
     let outcome = try load(.contacts, "learner_id,name,email\nL9,Mum,mum@home.org\n", into: store)
-    #expect(lines(outcome) == [
-      "contacts.csv:2: error: learner_id \"L9\" is not a known learner; import learners first"
-    ])
+    #expect(
+      lines(outcome) == [
+        "contacts.csv:2: error: learner_id \"L9\" is not a known learner; import learners first"
+      ])
   }
 
   @Test func reportsADuplicateContactIgnoringTheCaseOfTheEmail() throws {
@@ -53,8 +58,10 @@ import Testing
     let store = try schoolStore(in: scratch)
     let outcome = try load(
       .contacts, "learner_id,name,email\nL1,Mum,mum@home.org\nL1,Mum,MUM@home.org\n", into: store)
-    #expect(lines(outcome) == [
-      "contacts.csv:3: error: duplicate learner_id \"L1\", email \"MUM@home.org\"; first on line 2"
-    ])
+    #expect(
+      lines(outcome) == [
+        "contacts.csv:3: error: duplicate learner_id \"L1\", email \"MUM@home.org\"; "
+          + "first on line 2"
+      ])
   }
 }

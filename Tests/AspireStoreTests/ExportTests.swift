@@ -7,8 +7,10 @@ import Testing
   let table = ResultTable(
     columns: ["learner", "gap", "date", "grade", "done", "note"],
     rows: [
-      [.text("Amy"), .number(1.5), .date(CalendarDate(parsing: "2026-08-24")!),
-       .grade(GradeScale.sqa.grade(named: "NA")!), .boolean(true), .missing],
+      [
+        .text("Amy"), .number(1.5), .date(CalendarDate(parsing: "2026-08-24")!),
+        .grade(GradeScale.sqa.grade(named: "NA")!), .boolean(true), .missing,
+      ],
       [.text("=SUM(A1)"), .number(-2), .missing, .missing, .boolean(false), .text("a, \"b\"")],
     ])
 
@@ -97,7 +99,10 @@ import Testing
     let store = try schoolStore(in: scratch)
     let table = try store.table(
       "SELECT id, mentor_capacity, faculty FROM staff WHERE id = ?", [.text("T1")])
-    #expect(table == ResultTable(
-      columns: ["id", "mentor_capacity", "faculty"], rows: [[.text("T1"), .number(6), .missing]]))
+    #expect(
+      table
+        == ResultTable(
+          columns: ["id", "mentor_capacity", "faculty"],
+          rows: [[.text("T1"), .number(6), .missing]]))
   }
 }

@@ -8,18 +8,20 @@ import Testing
     let scratch = Scratch()
     let store = try scratch.store()
     let outcome = try load(.learners, "id,name\nL1,Amy\n", into: store)
-    #expect(lines(outcome) == [
-      "learners.csv:1: error: missing column \"stage\"; a learners file needs id, name, stage"
-    ])
+    #expect(
+      lines(outcome) == [
+        "learners.csv:1: error: missing column \"stage\"; a learners file needs id, name, stage"
+      ])
   }
 
   @Test func reportsAnUnknownColumnWithASuggestion() throws {
     let scratch = Scratch()
     let store = try scratch.store()
     let outcome = try load(.learners, "id,name,stage,midyes\nL1,Amy,S4,100\n", into: store)
-    #expect(lines(outcome) == [
-      "learners.csv:1: error: unknown column \"midyes\"; did you mean \"midyis\"?"
-    ])
+    #expect(
+      lines(outcome) == [
+        "learners.csv:1: error: unknown column \"midyes\"; did you mean \"midyis\"?"
+      ])
   }
 
   @Test func matchesHeaderNamesIgnoringCaseAndSpaces() throws {
@@ -33,7 +35,8 @@ import Testing
     let scratch = Scratch()
     let store = try scratch.store()
     let outcome = try load(.subjects, "subject,faculty,sqa_code\nMaths,Mathematics\n", into: store)
-    #expect(lines(outcome) == ["subjects.csv:2: error: row has 2 values; expected 3, one per column"])
+    #expect(
+      lines(outcome) == ["subjects.csv:2: error: row has 2 values; expected 3, one per column"])
   }
 
   @Test func refusesInvalidUTF8WithTheHintAndWritesNothing() throws {
@@ -42,10 +45,11 @@ import Testing
     let bytes = Array("subject,faculty\nFran".utf8) + [0xE7] + Array("ais,Languages\n".utf8)
     let outcome = try Importer(store: store).run(
       kind: .subjects, data: bytes, fileName: "subjects.csv", session: testSession, by: "tester")
-    #expect(lines(outcome) == [
-      "subjects.csv:2: error: file is not valid UTF-8 (byte 0xE7); if Excel saved it as "
-        + "\"CSV (Comma delimited)\", read it with --encoding windows-1252"
-    ])
+    #expect(
+      lines(outcome) == [
+        "subjects.csv:2: error: file is not valid UTF-8 (byte 0xE7); if Excel saved it as "
+          + "\"CSV (Comma delimited)\", read it with --encoding windows-1252"
+      ])
     #expect(try store.count("import_log") == 0)
   }
 
@@ -63,7 +67,9 @@ import Testing
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
     let before = try store.snapshot()
-    let outcome = try load(.learners, """
+    let outcome = try load(
+      .learners,
+      """
       id,name,stage
       L1,Amy Adams Renamed,S5
       L9,New Learner,S4
@@ -84,7 +90,8 @@ import Testing
   @Test func importingTheSameFileTwiceLeavesTheDataAsOnce() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
-    let file = "learner_id,subject,level,class,teacher_id\nL1,Maths,N5,4M1,T1\nL2,English,H,5E1,T2\n"
+    let file =
+      "learner_id,subject,level,class,teacher_id\nL1,Maths,N5,4M1,T1\nL2,English,H,5E1,T2\n"
     try load(.enrolments, file, into: store)
     let before = try store.snapshot()
     let again = try load(.enrolments, file, into: store)
@@ -106,10 +113,13 @@ import Testing
       SELECT table_name, row_key, column_name, old_value, new_value, changed_at, changed_by,
         import_id FROM history
       """)
-    #expect(history == [[
-      .text("learners"), .text("L1"), .text("name"), .text("Amy Adams"), .text("Amy Adamson"),
-      .text("2026-08-24T08:26:40Z"), .text("tester"), .integer(outcome.importID!),
-    ]])
+    #expect(
+      history == [
+        [
+          .text("learners"), .text("L1"), .text("name"), .text("Amy Adams"), .text("Amy Adamson"),
+          .text("2026-08-24T08:26:40Z"), .text("tester"), .integer(outcome.importID!),
+        ]
+      ])
   }
 
   @Test func leavesRowsAbsentFromTheFileAlone() throws {
@@ -123,14 +133,17 @@ import Testing
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
     let before = try store.snapshot()
-    let outcome = try load(.learners, """
+    let outcome = try load(
+      .learners,
+      """
       id,name,stage
       L1,Amy Adams,S4
       L2,Ben Renamed,S5
       L4,Dee Dunn,S4
       """, into: store, dryRun: true)
     #expect((outcome.added, outcome.changed, outcome.unchanged) == (1, 1, 1))
-    #expect(outcome.summary == "learners.csv: 3 rows, would be 1 added, would be 1 changed, 1 unchanged")
+    #expect(
+      outcome.summary == "learners.csv: 3 rows, would be 1 added, would be 1 changed, 1 unchanged")
     #expect(outcome.importID == nil)
     #expect(try store.snapshot() == before)
   }
@@ -144,10 +157,13 @@ import Testing
       kind: .subjects, file: path, session: testSession, by: "T1", at: testInstant)
     let log = try store.database.query(
       "SELECT file_name, sha256, kind, rows, added, changed, imported_by, session FROM import_log")
-    #expect(log == [[
-      .text(path), .text(SHA256.hexDigest(of: Array(text.utf8))), .text("subjects"),
-      .integer(1), .integer(1), .integer(0), .text("T1"), .null,
-    ]])
+    #expect(
+      log == [
+        [
+          .text(path), .text(SHA256.hexDigest(of: Array(text.utf8))), .text("subjects"),
+          .integer(1), .integer(1), .integer(0), .text("T1"), .null,
+        ]
+      ])
     #expect(outcome.importID == 1)
   }
 

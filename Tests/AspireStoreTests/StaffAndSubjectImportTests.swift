@@ -6,7 +6,9 @@ import Testing
   @Test func addsStaffWithDefaultMentorCapacity() throws {
     let scratch = Scratch()
     let store = try scratch.store()
-    let outcome = try load(.staff, """
+    let outcome = try load(
+      .staff,
+      """
       id,name,email,roles,faculty
       T1,Ann,ann@school.org, Teacher ; mentor ,Maths
       """, into: store)
@@ -18,21 +20,25 @@ import Testing
   @Test func reportsAnUnknownRole() throws {
     let scratch = Scratch()
     let store = try scratch.store()
-    let outcome = try load(.staff, "id,name,email,roles\nT1,Ann,ann@school.org,teacher;boss\n", into: store)
-    #expect(lines(outcome) == [
-      "staff.csv:2: error: roles \"teacher;boss\" is not a list of roles; expected roles "
-        + "separated by ; from teacher, mentor, faculty_head, pupil_support, senior_leader"
-    ])
+    let outcome = try load(
+      .staff, "id,name,email,roles\nT1,Ann,ann@school.org,teacher;boss\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "staff.csv:2: error: roles \"teacher;boss\" is not a list of roles; expected roles "
+          + "separated by ; from teacher, mentor, faculty_head, pupil_support, senior_leader"
+      ])
   }
 
   @Test func reportsAMalformedEmail() throws {
     let scratch = Scratch()
     let store = try scratch.store()
-    let outcome = try load(.staff, "id,name,email,roles\nT1,Ann,ann.school.org,teacher\n", into: store)
-    #expect(lines(outcome) == [
-      "staff.csv:2: error: email \"ann.school.org\" is not an email address; "
-        + "expected an address like name@example.org"
-    ])
+    let outcome = try load(
+      .staff, "id,name,email,roles\nT1,Ann,ann.school.org,teacher\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "staff.csv:2: error: email \"ann.school.org\" is not an email address; "
+          + "expected an address like name@example.org"
+      ])
   }
 
   @Test func reportsANegativeMentorCapacity() throws {
@@ -40,9 +46,11 @@ import Testing
     let store = try scratch.store()
     let outcome = try load(
       .staff, "id,name,email,roles,mentor_capacity\nT1,Ann,a@b.org,mentor,-1\n", into: store)
-    #expect(lines(outcome) == [
-      "staff.csv:2: error: mentor_capacity \"-1\" is not a capacity; expected a whole number from 0 up"
-    ])
+    #expect(
+      lines(outcome) == [
+        "staff.csv:2: error: mentor_capacity \"-1\" is not a capacity; "
+          + "expected a whole number from 0 up"
+      ])
   }
 }
 
@@ -50,11 +58,13 @@ import Testing
   @Test func addsSubjectsWithOptionalSQACode() throws {
     let scratch = Scratch()
     let store = try scratch.store()
-    let outcome = try load(.subjects, "subject,faculty,sqa_code\nMaths,Mathematics,C847\n", into: store)
+    let outcome = try load(
+      .subjects, "subject,faculty,sqa_code\nMaths,Mathematics,C847\n", into: store)
     #expect(outcome.added == 1)
-    #expect(try store.database.query("SELECT * FROM subjects") == [
-      [.text("Maths"), .text("Mathematics"), .text("C847")]
-    ])
+    #expect(
+      try store.database.query("SELECT * FROM subjects") == [
+        [.text("Maths"), .text("Mathematics"), .text("C847")]
+      ])
   }
 
   @Test func reportsAnEmptyFaculty() throws {

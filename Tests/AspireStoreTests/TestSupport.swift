@@ -58,17 +58,23 @@ func lines(_ outcome: ImportOutcome) -> [String] {
 /// A store with staff, subjects and three learners, ready for course imports.
 func schoolStore(in scratch: Scratch) throws -> Store {
   let store = try scratch.store()
-  try load(.staff, """
+  try load(
+    .staff,
+    """
     id,name,email,roles
     T1,Ann Teacher,ann@school.org,teacher;mentor
     T2,Bob Head,bob@school.org,faculty_head
     """, into: store)
-  try load(.subjects, """
+  try load(
+    .subjects,
+    """
     subject,faculty
     Maths,Mathematics
     English,Languages
     """, into: store)
-  try load(.learners, """
+  try load(
+    .learners,
+    """
     id,name,stage
     L1,Amy Adams,S4
     L2,Ben Brown,S5

@@ -48,8 +48,10 @@ private struct Parser {
   }
 
   mutating func run(_ input: UnsafeBufferPointer<UInt8>) throws(CSVError) {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
-    let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\"")
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
+    let carriageReturn = UInt8(ascii: "\r")
     var index = 0
     let count = input.count
     var recordLine = line
@@ -96,7 +98,10 @@ private struct Parser {
 
       if index < count && input[index] == comma {
         index += 1
-        if index == count { fieldEnds.append(Int32(bytes.count)); fieldsInRecord += 1 }
+        if index == count {
+          fieldEnds.append(Int32(bytes.count))
+          fieldsInRecord += 1
+        }
         continue
       }
       if index < count {

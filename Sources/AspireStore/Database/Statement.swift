@@ -8,6 +8,7 @@ public final class Statement {
   public let sql: String
   private unowned let database: Database
 
+  /// Prepares `sql` on `database`; throws SQLite's message when the SQL is wrong.
   init(database: Database, sql: String) throws {
     var handle: OpaquePointer?
     let code = sqlite3_prepare_v2(database.handle, sql, -1, &handle, nil)

@@ -1,6 +1,7 @@
 /// Writes a result table as one JSON document on one line: an array with one
 /// object a row, keyed by column name.
 enum JSONWriter {
+  /// The whole table as one line of JSON.
   static func document(_ table: ResultTable) -> String {
     let keys = table.columns.map(quoted)
     var output = "["

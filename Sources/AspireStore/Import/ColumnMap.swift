@@ -23,8 +23,9 @@ struct ColumnMap {
       }
     }
     for name in kind.requiredColumns where positions[name] == nil {
-      problems.append("missing column \"\(name)\"; a \(kind.rawValue) file needs "
-        + kind.requiredColumns.joined(separator: ", "))
+      problems.append(
+        "missing column \"\(name)\"; a \(kind.rawValue) file needs "
+          + kind.requiredColumns.joined(separator: ", "))
     }
     guard problems.isEmpty else { return .failure(ColumnProblems(messages: problems)) }
     let list = positions.map { (name: $0.key, position: $0.value) }
@@ -51,7 +52,8 @@ struct ColumnMap {
 
   /// The Levenshtein distance between two short names.
   private static func editDistance(_ left: String, _ right: String) -> Int {
-    let left = Array(left.unicodeScalars), right = Array(right.unicodeScalars)
+    let left = Array(left.unicodeScalars)
+    let right = Array(right.unicodeScalars)
     var previous = Array(0...right.count)
     for (row, leftScalar) in left.enumerated() {
       var current = [row + 1]

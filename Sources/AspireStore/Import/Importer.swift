@@ -9,6 +9,7 @@ public struct Importer {
 
   public let store: Store
 
+  /// An importer writing into `store`.
   public init(store: Store) {
     self.store = store
   }
@@ -38,7 +39,9 @@ public struct Importer {
     do {
       document = try CSVReader.parse(data, encoding: encoding)
     } catch {
-      outcome.diagnostics = [ImportDiagnostic(file: fileName, line: error.line, message: error.message)]
+      outcome.diagnostics = [
+        ImportDiagnostic(file: fileName, line: error.line, message: error.message)
+      ]
       return outcome
     }
     let columns: ColumnMap
@@ -107,7 +110,7 @@ public struct Importer {
       if reader.problems.isEmpty, let first = writes.first {
         let key = converter.tables[first.table].matchKey(first.key)
         if let firstLine = firstLines[key] {
-          reader.problem("duplicate \(describeKey(kind, &reader)); first on line \(firstLine)")
+          reader.problem("duplicate \(describeKey(kind, reader)); first on line \(firstLine)")
         } else {
           firstLines[key] = line
         }
@@ -121,7 +124,7 @@ public struct Importer {
   }
 
   /// The row's key as the file wrote it: `learner_id "L1", subject "Maths"`.
-  private func describeKey(_ kind: ImportKind, _ reader: inout RowReader) -> String {
+  private func describeKey(_ kind: ImportKind, _ reader: RowReader) -> String {
     kind.keyColumns.map { "\($0) \"\(reader.text($0) ?? "")\"" }.joined(separator: ", ")
   }
 

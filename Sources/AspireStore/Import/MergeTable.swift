@@ -11,6 +11,7 @@ struct MergeTable {
   /// Only rows with this value in this column are candidates (the session).
   let scope: (column: String, value: SQLValue)?
 
+  /// A table matched on `keyColumns`; `defaults` fill value columns a new row lacks.
   init(
     name: String, keyColumns: [String], valueColumns: [String],
     defaults: [String: SQLValue] = [:], caseFoldedKeys: Set<String> = [],

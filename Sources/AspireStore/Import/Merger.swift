@@ -16,6 +16,7 @@ final class Merger {
   /// The import_log row that history rows point to.
   var importID: Int64?
 
+  /// Loads the keys already stored in `tables`; a dry run reads but never writes.
   init(database: Database, tables: [MergeTable], dryRun: Bool, at: Date, by: String) throws {
     self.database = database
     self.tables = tables

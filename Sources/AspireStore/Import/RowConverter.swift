@@ -24,14 +24,17 @@ struct KnownIDs {
     return ids
   }
 
+  /// Every learner id.
   static func learners(in database: Database) throws -> Set<String> {
     try load("SELECT id FROM learners", from: database)
   }
 
+  /// Every staff id.
   static func staff(in database: Database) throws -> Set<String> {
     try load("SELECT id FROM staff", from: database)
   }
 
+  /// Every subject name.
   static func subjects(in database: Database) throws -> Set<String> {
     try load("SELECT subject FROM subjects", from: database)
   }
@@ -65,6 +68,7 @@ struct CourseReferences {
   let subjects: Set<String>
   let staff: Set<String>
 
+  /// Loads the three sets from the store.
   init(database: Database) throws {
     learners = try KnownIDs.learners(in: database)
     subjects = try KnownIDs.subjects(in: database)

@@ -10,6 +10,7 @@ struct RowReader {
   /// What is wrong with the current row, one message a problem.
   private(set) var problems: [String] = []
 
+  /// A reader over `document`'s records, finding cells through `columns`.
   init(document: CSVDocument, columns: ColumnMap) {
     self.document = document
     self.columns = columns

@@ -62,14 +62,21 @@ public enum SHA256 {
         | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
     }
     for index in 16..<64 {
-      let early = schedule[index - 15], late = schedule[index - 2]
+      let early = schedule[index - 15]
+      let late = schedule[index - 2]
       let sigma0 = rotate(early, 7) ^ rotate(early, 18) ^ (early >> 3)
       let sigma1 = rotate(late, 17) ^ rotate(late, 19) ^ (late >> 10)
       schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
     }
 
-    var a = state[0], b = state[1], c = state[2], d = state[3]
-    var e = state[4], f = state[5], g = state[6], h = state[7]
+    var a = state[0]
+    var b = state[1]
+    var c = state[2]
+    var d = state[3]
+    var e = state[4]
+    var f = state[5]
+    var g = state[6]
+    var h = state[7]
     for index in 0..<64 {
       let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
       let choice = (e & f) ^ (~e & g)
@@ -77,13 +84,23 @@ public enum SHA256 {
       let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let temporary2 = sum0 &+ majority
-      h = g; g = f; f = e
+      h = g
+      g = f
+      f = e
       e = d &+ temporary1
-      d = c; c = b; b = a
+      d = c
+      c = b
+      b = a
       a = temporary1 &+ temporary2
     }
-    state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-    state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+    state[0] &+= a
+    state[1] &+= b
+    state[2] &+= c
+    state[3] &+= d
+    state[4] &+= e
+    state[5] &+= f
+    state[6] &+= g
+    state[7] &+= h
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

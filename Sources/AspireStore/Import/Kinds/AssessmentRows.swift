@@ -9,6 +9,7 @@ struct AssessmentRows: RowConverter {
   let levels: [String: Level]
   let tables: [MergeTable]
 
+  /// Loads the ids and this session's enrolment levels that marks are checked against.
   init(session: Session, database: Database) throws {
     self.session = session
     known = try CourseReferences(database: database)
@@ -32,7 +33,8 @@ struct AssessmentRows: RowConverter {
     let status = row.read("status", required: true, what: "a status", expected: "A, O or B") {
       Status(parsing: $0)
     }
-    let teacher = row.reference("teacher_id", in: known.staff, noun: "staff id", importFirst: .staff)
+    let teacher = row.reference(
+      "teacher_id", in: known.staff, noun: "staff id", importFirst: .staff)
     let grade = workingGrade(&row, learner: learner.value, subject: subject.value)
     guard let learner = learner.value, let subject = subject.value, let round = round.value
     else { return [] }

@@ -13,7 +13,8 @@ struct ContactRows: RowConverter {
       "learner_id", required: true, in: learners, noun: "learner", importFirst: .learners)
     let name = row.plain("name", required: true, expected: "the contact's name")
     let email = row.read(
-      "email", required: true, what: "an email address", expected: "an address like name@example.org"
+      "email", required: true, what: "an email address",
+      expected: "an address like name@example.org"
     ) { FieldParsers.email($0) }
     let receives = row.boolean("receives_reports")
     guard let learner = learner.value, let email = email.value else { return [] }

@@ -7,6 +7,7 @@ struct EnrolmentRows: RowConverter {
   let known: CourseReferences
   let tables: [MergeTable]
 
+  /// Enrolments of `session`, checked against the `known` ids.
   init(session: Session, known: CourseReferences) {
     self.session = session
     self.known = known
@@ -36,7 +37,8 @@ struct EnrolmentRows: RowConverter {
     if let level = level.value {
       predicted = row.grade("predicted", on: level)
       // A prior grade is on its own level when one is given, else on the course's.
-      if case .invalid = priorLevel {} else {
+      if case .invalid = priorLevel {
+      } else {
         prior = row.grade("prior", on: priorLevel.value ?? level)
       }
     }

@@ -6,6 +6,7 @@ struct LearnerRows: RowConverter {
   let staff: Set<String>
   let tables: [MergeTable]
 
+  /// Learners with their stage in `session`; pupil support must be one of `staff`.
   init(session: Session, staff: Set<String>) {
     self.session = session
     self.staff = staff

@@ -11,7 +11,8 @@ struct StaffRows: RowConverter {
     let id = row.plain("id", required: true, expected: "a staff id")
     let name = row.plain("name", required: true, expected: "the member of staff's name")
     let email = row.read(
-      "email", required: true, what: "an email address", expected: "an address like name@example.org"
+      "email", required: true, what: "an email address",
+      expected: "an address like name@example.org"
     ) { FieldParsers.email($0) }
     let roles = row.read(
       "roles", required: true, what: "a list of roles",
