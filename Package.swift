@@ -23,11 +23,20 @@ let package = Package(
     .target(
       name: "AspireEvaluator", dependencies: ["AspireLanguage", "AspireModel"],
       swiftSettings: optimisedAlways),
+    // SQLite from the system, for the store.
+    .systemLibrary(
+      name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]),
+    // The store: SQLite schema, CSV reading, imports, exports.
+    .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
     .executableTarget(
-      name: "aspire", dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel"],
+      name: "aspire",
+      dependencies: [
+        "AspireDemo", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+      ],
       path: "Sources/AspireCommand"),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
@@ -38,5 +47,6 @@ let package = Package(
     // under Tests/Golden.
     .testTarget(name: "AspireCommandTests", dependencies: ["aspire"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
+    .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
   ]
 )

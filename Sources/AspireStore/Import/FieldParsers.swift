@@ -1,0 +1,64 @@
+import AspireModel
+
+/// Readers for the values a data file may hold: each returns nil when the text
+/// is not such a value.
+enum FieldParsers {
+  /// The roles a member of staff may hold.
+  static let roles = ["teacher", "mentor", "faculty_head", "pupil_support", "senior_leader"]
+
+  /// `true`/`false`, `yes`/`no`, `y`/`n` or `1`/`0`, any case.
+  static func boolean(_ text: String) -> Bool? {
+    switch text.lowercased() {
+    case "true", "yes", "y", "1": return true
+    case "false", "no", "n", "0": return false
+    default: return nil
+    }
+  }
+
+  /// A whole number written in digits (an optional minus sign) within `range`.
+  static func wholeNumber(_ text: String, in range: ClosedRange<Int>) -> Int? {
+    guard let number = Int(text), range.contains(number) else { return nil }
+    return number
+  }
+
+  /// A decimal number within `range`.
+  static func number(_ text: String, in range: ClosedRange<Double>) -> Double? {
+    guard let number = Double(text), number.isFinite, range.contains(number) else { return nil }
+    return number
+  }
+
+  /// A year written with four digits.
+  static func year(_ text: String) -> Int? {
+    guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    return Int(text)
+  }
+
+  /// An address with one `@`, something before it and a dotted domain after it.
+  static func email(_ text: String) -> String? {
+    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace),
+      !text.contains(","), !text.contains(";")
+    else { return nil }
+    let domain = parts[1]
+    guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
+      !domain.contains("..")
+    else { return nil }
+    return text
+  }
+
+  /// A `;`-separated list of roles, returned in the store's form: lowercase,
+  /// trimmed, joined by `;`.
+  static func roleList(_ text: String) -> String? {
+    let names = text.split(separator: ";", omittingEmptySubsequences: false)
+      .map { String($0).trimmingSpaces().lowercased() }
+    guard names.allSatisfy({ roles.contains($0) }) else { return nil }
+    return names.joined(separator: ";")
+  }
+
+  /// How a scale's grades are listed in messages: `A, B, C, D or No Award`.
+  static func expectedGrades(on scale: GradeScale) -> String {
+    // Curriculum levels read naturally from Early up; exam grades from A down.
+    let names = scale == .curriculum ? scale.grades : scale.grades.reversed()
+    return names.dropLast().joined(separator: ", ") + " or " + names.last!
+  }
+}

@@ -1,0 +1,120 @@
+/// The store's tables, as the list of migrations that build them.
+/// docs/schema.md describes every table and column.
+public enum Schema {
+  /// Every migration, oldest first. Append new ones; never edit a published one.
+  public static let migrations: [Migration] = [version1]
+
+  /// The version a store has once every migration has run.
+  public static var currentVersion: Int { migrations.last?.version ?? 0 }
+
+  /// The first schema: the school's people, courses, marks, results and the audit trail.
+  static let version1 = Migration(
+    version: 1,
+    sql: """
+      CREATE TABLE sessions (
+        name TEXT PRIMARY KEY,
+        first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL
+      );
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        roles TEXT NOT NULL,
+        faculty TEXT,
+        mentor_capacity INTEGER NOT NULL DEFAULT 6 CHECK (mentor_capacity >= 0)
+      );
+      CREATE TABLE learners (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        registration TEXT,
+        gender TEXT,
+        simd_decile INTEGER CHECK (simd_decile BETWEEN 1 AND 10),
+        midyis REAL CHECK (midyis BETWEEN 40 AND 160),
+        asn INTEGER CHECK (asn IN (0, 1)),
+        fsm INTEGER CHECK (fsm IN (0, 1)),
+        looked_after INTEGER CHECK (looked_after IN (0, 1)),
+        pupil_support TEXT REFERENCES staff (id),
+        scn TEXT
+      );
+      CREATE TABLE learner_stages (
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        session TEXT NOT NULL REFERENCES sessions (name),
+        stage TEXT NOT NULL CHECK (stage IN ('S1', 'S2', 'S3', 'S4', 'S5', 'S6')),
+        PRIMARY KEY (learner_id, session)
+      );
+      CREATE INDEX learner_stages_by_session ON learner_stages (session, stage);
+      CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        relationship TEXT,
+        receives_reports INTEGER NOT NULL DEFAULT 1 CHECK (receives_reports IN (0, 1))
+      );
+      CREATE UNIQUE INDEX contacts_by_learner_email
+        ON contacts (learner_id, email COLLATE NOCASE);
+      CREATE TABLE subjects (
+        subject TEXT PRIMARY KEY,
+        faculty TEXT NOT NULL,
+        sqa_code TEXT
+      );
+      CREATE TABLE enrolments (
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        subject TEXT NOT NULL REFERENCES subjects (subject),
+        level TEXT NOT NULL,
+        class TEXT NOT NULL,
+        teacher_id TEXT NOT NULL REFERENCES staff (id),
+        predicted TEXT,
+        prior TEXT,
+        prior_level TEXT,
+        withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+        PRIMARY KEY (session, learner_id, subject)
+      );
+      CREATE INDEX enrolments_by_class ON enrolments (session, subject, class);
+      CREATE TABLE assessments (
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        subject TEXT NOT NULL REFERENCES subjects (subject),
+        round INTEGER NOT NULL CHECK (round >= 1),
+        status TEXT NOT NULL CHECK (status IN ('A', 'O', 'B')),
+        comment TEXT,
+        teacher_id TEXT REFERENCES staff (id),
+        working_grade TEXT,
+        PRIMARY KEY (session, learner_id, subject, round)
+      );
+      CREATE TABLE results (
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        subject TEXT NOT NULL REFERENCES subjects (subject),
+        level TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        PRIMARY KEY (learner_id, subject, level, year)
+      );
+      CREATE TABLE import_log (
+        id INTEGER PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        added INTEGER NOT NULL,
+        changed INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        session TEXT
+      );
+      CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        column_name TEXT NOT NULL,
+        old_value,
+        new_value,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        import_id INTEGER REFERENCES import_log (id)
+      );
+      CREATE INDEX history_by_row ON history (table_name, row_key);
+      """)
+}
