@@ -30,6 +30,9 @@ enum AspireCommand {
     "test": TestCommand.self,
     "fmt": FormatCommand.self,
     "help": HelpCommand.self,
+    "import": ImportCommand.self,
+    "backup": BackupCommand.self,
+    "demo": DemoCommand.self,
   ]
 
   static func run(_ arguments: [String]) -> ExitStatus {

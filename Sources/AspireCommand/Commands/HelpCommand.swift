@@ -13,6 +13,9 @@ enum HelpCommand: Subcommand {
       test FILE...        run the test blocks in scripts
       fmt [--write] FILE...
                           print scripts in the canonical layout (--write rewrites them)
+      import KIND FILE... import CSV files into the store, each file all or nothing
+      backup FILE         a consistent copy of the store, taken while it is in use
+      demo                build the demo school and import it into the store
       help COMMAND        describe one command
 
     options:
@@ -57,6 +60,28 @@ enum HelpCommand: Subcommand {
 
       Prints each script in the canonical layout; --write rewrites the files
       instead. Comments are kept; the meaning never changes.
+      """,
+    "import": """
+      usage: aspire import KIND FILE... [--db PATH] [--session S] [--dry-run]
+                                         [--encoding utf-8|windows-1252|latin1]
+
+      Imports CSV files of one kind: learners, contacts, staff, subjects,
+      enrolments, assessments or results. Each file is all or nothing: a file with
+      any bad row changes nothing, and every bad row is reported as
+      FILE:LINE: error: MESSAGE. --dry-run reports what would change.
+      """,
+    "backup": """
+      usage: aspire backup FILE [--db PATH]
+
+      Writes a consistent copy of the store to FILE, even while it is in use.
+      """,
+    "demo": """
+      usage: aspire demo [--db PATH] [--out DIR] [--learners N]
+
+      Generates the demo school (about 900 learners in S1 to S6 in 2026-27, with
+      2025-26 and its 2026 results behind it), writes its CSV files under
+      DIR/demo-data, and imports them into the store. --learners N generates a
+      national senior phase of N learners instead.
       """,
     "help": """
       usage: aspire help [COMMAND]

@@ -1,0 +1,45 @@
+import AspireDemo
+import AspireStore
+import Foundation
+
+/// `aspire demo`: generates the demo school (or, with `--learners N`, a
+/// national senior phase), writes its CSV files under `--out`, and imports
+/// them into the store through the same importer the CSV files use.
+enum DemoCommand: Subcommand {
+  static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
+    let options = try Options(
+      arguments, command: "demo", valued: CommonOptions.all.union(["learners", "seed"]))
+    var learners: Int?
+    if let text = options.values["learners"] {
+      guard let count = Int(text), count >= 1, count <= DemoSchool.largest else {
+        throw UsageError(message: "--learners takes a whole number from 1 to 5000000")
+      }
+      learners = count
+    }
+    let settings = try StoreOptions(options)
+    let storeFolder = URL(fileURLWithPath: settings.databasePath).deletingLastPathComponent()
+    let out = URL(fileURLWithPath: options.values["out"] ?? storeFolder.appendingPathComponent("out").path)
+    let dataFolder = out.appendingPathComponent("demo-data")
+
+    let started = Date()
+    let files = try DemoSchool(seed: 2026, learners: learners).writeCSV(to: dataFolder)
+    console.error("wrote the demo school's files to \(dataFolder.path)")
+    let store = try settings.openStore()
+    for file in files.files {
+      let session = file.session ?? settings.session
+      let outcome = try Importer(store: store).run(
+        kind: ImportKind(name: file.kind.rawValue)!, file: file.url.path, session: session,
+        by: settings.user)
+      guard outcome.succeeded else {
+        for diagnostic in outcome.diagnostics { console.error(diagnostic.description) }
+        return .failure
+      }
+      console.error(outcome.summary)
+    }
+    console.out("demo school in \(settings.databasePath):")
+    console.out(files.summary.description)
+    let seconds = Date().timeIntervalSince(started)
+    console.error(String(format: "built and imported in %.1f s", seconds))
+    return .success
+  }
+}

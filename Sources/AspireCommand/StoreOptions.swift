@@ -1,0 +1,47 @@
+import AspireModel
+import AspireStore
+import Foundation
+
+/// The options that name the store, the session, the date and the person
+/// acting, resolved as the command line contract says.
+struct StoreOptions {
+  /// `--db`, else `ASPIRE_DB`, else `aspire.db` in the working folder.
+  var databasePath: String
+  /// `--as-of`, else today.
+  var asOf: CalendarDate
+  /// `--session`, else the session containing the as-of date.
+  var session: Session
+  /// `--by`, else `ASPIRE_USER`, else the login name.
+  var user: String
+
+  init(_ options: Options) throws {
+    let environment = ProcessInfo.processInfo.environment
+    databasePath = options.values["db"] ?? environment["ASPIRE_DB"] ?? Store.defaultPath
+    if let text = options.values["as-of"] {
+      guard let date = CalendarDate(parsing: text) else {
+        throw UsageError(
+          message: "--as-of \"\(text)\" is not a date", help: "write a date as 2026-08-24")
+      }
+      asOf = date
+    } else {
+      let now = Date().timeIntervalSince1970
+      asOf = CalendarDate(dayNumber: Int((now / 86_400).rounded(.down)))
+    }
+    if let text = options.values["session"] {
+      guard let session = Session(parsing: text) else {
+        throw UsageError(
+          message: "--session \"\(text)\" is not a session", help: "write a session as 2026-27")
+      }
+      self.session = session
+    } else {
+      session = Session(containing: asOf)
+    }
+    user = options.values["by"] ?? environment["ASPIRE_USER"] ?? environment["USER"]
+      ?? environment["LOGNAME"] ?? "unknown"
+  }
+
+  /// Opens (creating if need be) the store.
+  func openStore() throws -> Store {
+    try Store(path: databasePath)
+  }
+}
