@@ -29,13 +29,18 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]),
     // The store: SQLite schema, CSV reading, imports, exports.
     .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
+    // The school engine: the store's tables as columns for the evaluator.
+    .target(
+      name: "AspireEngine",
+      dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore"]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
     .executableTarget(
       name: "aspire",
       dependencies: [
-        "AspireDemo", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+        "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel",
+        "AspireStore",
       ],
       path: "Sources/AspireCommand"),
 

@@ -1,9 +1,15 @@
+import AspireEngine
 import AspireLanguage
+import AspireStore
 import Foundation
 
-/// Prints a statement's value in the `--format` asked for.
+/// Prints a statement's value in the `--format` asked for: a table's rows as
+/// a table, CSV, JSON…; a bare value as itself.
 enum ResultPrinter {
   static func print(_ value: Value, format: OutputFormat) -> String {
+    if case .table(let table) = value {
+      return render(ResultTable(table), format: format)
+    }
     switch format {
     case .json:
       return json(value)
@@ -19,6 +25,19 @@ enum ResultPrinter {
     default:
       return ValuePrinter.print(value)
     }
+  }
+
+  /// A result table in the format asked for, without a final line break.
+  static func render(_ table: ResultTable, format: OutputFormat) -> String {
+    var text: String
+    switch format {
+    case .csv: text = ExportFormat.csv.render(table)
+    case .tsv: text = ExportFormat.tsv.render(table)
+    case .json: text = ExportFormat.json.render(table)
+    case .table, .box, .markdown: text = ExportFormat.csv.render(table)
+    }
+    while text.hasSuffix("\n") { text.removeLast() }
+    return text
   }
 
   /// A value as one JSON document: numbers as numbers, missing as null,

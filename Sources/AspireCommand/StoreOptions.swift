@@ -1,3 +1,4 @@
+import AspireEngine
 import AspireModel
 import AspireStore
 import Foundation
@@ -38,6 +39,11 @@ struct StoreOptions {
     }
     user = options.values["by"] ?? environment["ASPIRE_USER"] ?? environment["USER"]
       ?? environment["LOGNAME"] ?? "unknown"
+  }
+
+  /// The store's tables for scripts, opened when a script first needs one.
+  func dataSource() -> LazyStoreDataSource {
+    LazyStoreDataSource(path: databasePath, defaultSession: session)
   }
 
   /// Opens (creating if need be) the store.

@@ -126,7 +126,8 @@ func combine(_ operation: Arithmetic, _ a: Value, _ b: Value, range: SourceRange
   case (.gradeSubtractSteps, .grade(let grade), _):
     return .grade(grade.moved(by: -(try whole(b, "a number of grade steps"))))
   case (.stepsBetween, .grade(let x), .grade(let y)):
-    return .number(Double(x.rank - y.rank))
+    // Grades on different scales (an N4 pass beside an N5 grade) have no steps between them.
+    return x.scale == y.scale ? .number(Double(x.rank - y.rank)) : .missing
   default:
     preconditionFailure("arithmetic \(operation) on \(a) and \(b)")
   }

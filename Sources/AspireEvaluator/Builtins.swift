@@ -91,6 +91,7 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
     guard sum.isFinite else { throw fail("number out of range") }
     return .number(sum)
   case .count:
+    if case .table(let table) = arguments[0] { return .number(Double(table.rows.count)) }
     guard case .list(let items) = arguments[0] else { return .number(0) }
     return .number(Double(items.filter { !$0.isMissing }.count))
   case .mean:

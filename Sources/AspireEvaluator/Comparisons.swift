@@ -55,7 +55,7 @@ public func compareValues(_ a: Value, _ b: Value) -> Int? {
   case (.text(let x), .text(let y)): return order(x, y)
   case (.boolean(let x), .boolean(let y)): return x == y ? 0 : (x ? 1 : -1)
   case (.date(let x), .date(let y)): return order(x, y)
-  case (.grade(let x), .grade(let y)): return order(x, y)
+  case (.grade(let x), .grade(let y)): return x.scale == y.scale ? order(x.rank, y.rank) : nil
   case (.stage(let x), .stage(let y)): return order(x, y)
   case (.level(let x), .level(let y)): return order(x, y)
   case (.status(let x), .status(let y)): return order(x, y)

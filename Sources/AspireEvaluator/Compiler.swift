@@ -80,6 +80,15 @@ extension Evaluator {
       }
     case .builtin(let function, let arguments):
       return compileBuiltin(function, arguments, type: type, range: range)
+    case .table(let entity, let selector):
+      return compileTable(entity, selector, range: range)
+    case .field(let base, let index):
+      return compileField(base, index)
+    case .query(let base, let stage):
+      return compileQuery(base, stage)
+    case .aggregate(let function, let rows, let memberSlot, let argument):
+      return compileAggregate(
+        function, rows: rows, memberSlot: memberSlot, argument: argument, type: type)
     case .call(let index, let arguments):
       let argumentKernels = arguments.map(compile)
       let slotCount = workspace.functionBodies[index].slotCount

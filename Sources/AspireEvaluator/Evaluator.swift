@@ -5,6 +5,8 @@ import AspireModel
 /// of top-level bindings and the compiled function bodies of a workspace.
 public final class Evaluator {
   public let workspace: Workspace
+  /// Where school tables come from; nil where there is no store.
+  public var dataSource: DataSource?
   var globalValues: [Int: Value] = [:]
   var functionKernels: [Int: Kernel] = [:]
 

@@ -59,6 +59,14 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
     name: "Curriculum", grades: ["Early", "First", "Second", "Third", "Fourth"],
     points: [1, 2, 3, 4, 5])
 
+  /// Stands for "the scale of this row's level" in a column that mixes
+  /// levels, such as the predictions of all enrolments. It holds no grades
+  /// of its own; values always carry their real scale.
+  public static let perRow = GradeScale(name: "any", grades: ["?"], points: [0])
+
+  /// Whether this is the stand-in for a scale known only row by row.
+  public var isPerRow: Bool { self == GradeScale.perRow }
+
   /// The scales every script can use without declaring them.
   public static let builtIn: [GradeScale] = [sqa, passFail, curriculum]
 }

@@ -9,7 +9,9 @@ enum RunCommand: Subcommand {
     let options = try Options(arguments, command: "run", valued: CommonOptions.all)
     let format = try options.format()
     let files = try ScriptFiles.loadAll(options.positional, command: "run")
+    let settings = try StoreOptions(options)
     let interpreter = Interpreter()
+    interpreter.evaluator.dataSource = settings.dataSource()
     for loaded in files {
       guard case .success(let file) = loaded else {
         if case .failure(let diagnostic) = loaded { console.report([diagnostic]) }
@@ -52,7 +54,9 @@ enum RunCommand: Subcommand {
       console.report([diagnostic])
       return .failure
     case .success(let file):
-      return runFile(file, in: Interpreter(), format: .table, console: console)
+      let interpreter = Interpreter()
+      interpreter.evaluator.dataSource = try? StoreOptions(options).dataSource()
+      return runFile(file, in: interpreter, format: .table, console: console)
     }
   }
 }

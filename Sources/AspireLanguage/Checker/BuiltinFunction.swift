@@ -8,6 +8,11 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
   case year, month, day, weekday
   case points
 
+  /// Whether, in a query after `group by`, the function can sum up a group.
+  public var isAggregate: Bool {
+    [.count, .sum, .mean, .median, .min, .max].contains(self)
+  }
+
   /// What a call needs, shown in errors and in `.help`.
   public var signature: String {
     switch self {
@@ -16,7 +21,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .round: return "round(number) or round(number, digits)"
     case .clamp: return "clamp(x, low, high)"
     case .sum, .mean, .median: return "\(rawValue)(list of numbers)"
-    case .count: return "count(list)"
+    case .count: return "count(list or table)"
     case .length, .upper, .lower: return "\(rawValue)(text)"
     case .year, .month, .day, .weekday: return "\(rawValue)(date)"
     case .points: return "points(grade)"
@@ -81,10 +86,10 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       return .success(.number)
     case .count:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
-      guard case .list = arguments[0].present else {
-        return .failure(.argument(0, expected: "list"))
+      switch arguments[0].present {
+      case .list, .table, .error: return .success(.number)
+      default: return .failure(.argument(0, expected: "list or table"))
       }
-      return .success(.number)
     case .length:
       return scalar(.text, .number)
     case .upper, .lower:

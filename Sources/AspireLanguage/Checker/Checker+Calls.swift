@@ -4,6 +4,16 @@ extension Checker {
   mutating func checkCall(_ callee: Identifier, _ arguments: [Expression], at range: SourceRange)
     -> TypedExpression
   {
+    if workspace.functions[callee.name] == nil {
+      if let entity = Entity(rawValue: callee.name) {
+        return checkTableCall(entity, arguments, at: range)
+      }
+      if let builtin = BuiltinFunction(rawValue: callee.name),
+        let aggregate = checkAggregate(builtin, arguments, at: range)
+      {
+        return aggregate
+      }
+    }
     let typedArguments = arguments.map { checkExpression($0) }
     let types = typedArguments.map(\.type)
     if let function = workspace.functions[callee.name] {

@@ -39,11 +39,39 @@ extension Checker {
       return checkCall(callee, arguments, at: range)
     case .field(let base, let field):
       let typedBase = checkExpression(base)
-      if typedBase.type != .error {
-        report("\(typedBase.type) has no field \"\(field.name)\"", at: field.range)
+      guard case .record(let record) = typedBase.type.present else {
+        if typedBase.type != .error {
+          report("\(typedBase.type) has no field \"\(field.name)\"", at: field.range)
+        }
+        return typed(.constant(.missing), .error)
       }
-      return typed(.constant(.missing), .error)
+      guard let index = record.index(of: field.name) else {
+        report(
+          "\(record.name) has no field \"\(field.name)\"", at: field.range,
+          help: closestName(to: field.name, among: record.fields.map(\.name))
+            .map { "did you mean \"\($0)\"?" })
+        return typed(.constant(.missing), .error)
+      }
+      var type = record.fields[index].type
+      if typedBase.type.mayBeMissing { type = type.orMissing }
+      return typed(.field(typedBase, index), type)
+    case .query(let base, let stage):
+      return checkQuery(base, stage, at: range)
     }
+  }
+
+  /// The fields of the rows in scope, for suggestions.
+  var rowFieldNames: [String] {
+    scopes.compactMap { scope -> [String]? in
+      guard let slot = scope[Checker.rowKey], case .record(let record) = localTypes[slot]
+      else { return nil }
+      return record.fields.map(\.name)
+    }.flatMap { $0 }
+  }
+
+  /// Binds a query's row to a new slot in a new innermost scope.
+  mutating func bindRow(_ record: RecordType) -> Int {
+    bind(Checker.rowKey, .record(record))
   }
 
   /// Gives a name a new slot in a new innermost scope.
@@ -81,10 +109,20 @@ extension Checker {
       if let slot = scope[name] {
         return TypedExpression(.local(slot), type: localTypes[slot] ?? .error, range: range)
       }
+      if let slot = scope[Checker.rowKey], case .record(let record) = localTypes[slot],
+        let index = record.index(of: name)
+      {
+        let row = TypedExpression(.local(slot), type: .record(record), range: range)
+        return TypedExpression(.field(row, index), type: record.fields[index].type, range: range)
+      }
     }
     if let index = workspace.globalIndex[name] {
       checkGlobal(index)
       return TypedExpression(.global(index), type: workspace.globals[index].type, range: range)
+    }
+    if let entity = Entity(rawValue: name) {
+      return TypedExpression(
+        .table(entity, session: nil), type: .table(entity.recordType), range: range)
     }
     if let value = BuiltinConstants.values[name] {
       return TypedExpression(
@@ -94,7 +132,7 @@ extension Checker {
       report("\"\(name)\" is a function; call it with arguments in parentheses", at: range)
     } else {
       let candidates = scopes.flatMap(\.keys) + workspace.declaredNames
-        + BuiltinConstants.values.keys
+        + BuiltinConstants.values.keys + Entity.allCases.map(\.rawValue) + rowFieldNames
       report(
         "unknown name \"\(name)\"", at: range,
         help: closestName(to: name, among: candidates).map { "did you mean \"\($0)\"?" })

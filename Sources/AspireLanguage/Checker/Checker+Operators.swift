@@ -111,8 +111,10 @@ extension Checker {
     case (.add, .grade, .number): (operation, type) = (.gradeAddSteps, leftType)
     case (.add, .number, .grade): (operation, type) = (.stepsAddGrade, rightType)
     case (.subtract, .grade, .number): (operation, type) = (.gradeSubtractSteps, leftType)
-    case (.subtract, .grade(let a), .grade(let b)) where a == b:
-      (operation, type) = (.stepsBetween, .number)
+    case (.subtract, .grade(let a), .grade(let b)) where a == b || a.isPerRow || b.isPerRow:
+      // Grades whose scale is known only per row may turn out to differ: no steps then.
+      let mayDiffer = a.isPerRow || b.isPerRow
+      (operation, type) = (.stepsBetween, mayDiffer ? .optional(.number) : .number)
     default:
       let verb: String =
         switch op {

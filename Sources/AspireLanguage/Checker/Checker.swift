@@ -18,7 +18,8 @@ public struct Checker {
   /// Reported (offset, message) pairs, so a function body checked for
   /// several argument types reports each mistake once.
   var reported: Set<String> = []
-  /// Local scopes, innermost last: name to slot.
+  /// Local scopes, innermost last: name to slot. A query's row scope binds
+  /// `Checker.rowKey` to the slot of the row, whose fields are then names.
   var scopes: [[String: Int]] = []
   var nextSlot = 0
   var maximumSlot = 0
@@ -26,6 +27,8 @@ public struct Checker {
   var localTypes: [Int: ValueType] = [:]
   /// Functions being checked, to refuse recursion.
   var functionStack: [String] = []
+
+  static let rowKey = "\u{0}row"
 
   public init(workspace: Workspace) {
     self.workspace = workspace
@@ -48,12 +51,18 @@ public struct Checker {
     var checked: [CheckedStatement] = []
     for statement in program.statements {
       switch statement.kind {
-      case .binding(let name, nil, _):
+      case .binding(let name, nil, _), .cohort(let name, _):
         guard let index = workspace.globalIndex[name.name],
           workspace.globals[index].range.start == name.range.start,
           workspace.globals[index].range.file === name.range.file
         else { continue }
         checkGlobal(index)
+        if case .cohort(_, let value) = statement.kind {
+          let type = workspace.globals[index].type
+          if case .table = type {} else if type != .error {
+            report("a cohort is a table of rows, such as learners; found \(type)", at: value.range)
+          }
+        }
         checked.append(.binding(index))
       case .binding(let name, .some, _):
         checkFunctionNames(name.name)
@@ -82,13 +91,25 @@ public struct Checker {
   mutating func declare(_ program: Program) {
     var seen: [String: SourceRange] = [:]
     for statement in program.statements {
-      guard case .binding(let name, let parameters, let value) = statement.kind else { continue }
+      let name: Identifier
+      let parameters: [Identifier]?
+      let value: Expression
+      switch statement.kind {
+      case .binding(let bound, let list, let expression):
+        (name, parameters, value) = (bound, list, expression)
+      case .cohort(let bound, let expression):
+        (name, parameters, value) = (bound, nil, expression)
+      default:
+        continue
+      }
       if let first = seen[name.name] {
         report(
           "\"\(name.name)\" is already declared on line \(first.startLine)", at: name.range)
         continue
       }
-      if BuiltinConstants.values[name.name] != nil || BuiltinFunction(rawValue: name.name) != nil {
+      if BuiltinConstants.values[name.name] != nil || BuiltinFunction(rawValue: name.name) != nil
+        || Entity(rawValue: name.name) != nil
+      {
         report("\"\(name.name)\" is a built-in name and cannot be declared", at: name.range)
         continue
       }

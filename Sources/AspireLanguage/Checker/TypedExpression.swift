@@ -24,6 +24,17 @@ public struct TypedExpression: Sendable {
     case builtin(BuiltinFunction, [TypedExpression])
     /// A user function, by its specialisation's index in the workspace.
     case call(Int, [TypedExpression])
+    /// A school table from the store, of the session (or year) given, or the
+    /// default session.
+    case table(Entity, session: TypedExpression?)
+    /// A field of a record, by its index in the record type.
+    case field(TypedExpression, Int)
+    /// A query step applied to a table.
+    case query(TypedExpression, TypedQueryStage)
+    /// An aggregate over each group's rows, in a query after `group by`: the
+    /// argument is evaluated for the group's rows in `memberSlot`.
+    case aggregate(
+      BuiltinFunction, rows: TypedExpression, memberSlot: Int, argument: TypedExpression?)
   }
 
   public var kind: Kind
@@ -63,4 +74,13 @@ public struct FunctionBody: Sendable {
   /// Slots the body's frame needs: parameters first, then `let` bindings.
   public var slotCount: Int
   public var body: TypedExpression
+}
+
+/// A checked query step. Each binds the row it looks at to `rowSlot`.
+public enum TypedQueryStage: Sendable {
+  case filter(rowSlot: Int, condition: TypedExpression)
+  case sort(rowSlot: Int, keys: [TypedExpression], descending: [Bool])
+  case show(rowSlot: Int, items: [TypedExpression], record: RecordType)
+  case group(rowSlot: Int, keys: [TypedExpression], record: RecordType)
+  case limit(TypedExpression)
 }

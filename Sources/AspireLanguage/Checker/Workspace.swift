@@ -73,6 +73,8 @@ enum BuiltinConstants {
     case .level: return .level
     case .status: return .status
     case .list(let items): return .list(items.first.map(type(of:)) ?? .unknown)
+    case .record(let table, _): return .record(table.record)
+    case .table(let table): return .table(table.data.record)
     case .missing: return .missing
     }
   }

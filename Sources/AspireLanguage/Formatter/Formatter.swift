@@ -44,6 +44,9 @@ public struct Formatter {
         return prefix(head, lines)
       }
       return [String(head.dropLast())] + prefix(pad(2), layout(value, indent: 4, column: 2))
+    case .cohort(let name, let value):
+      let head = "cohort \(name.name) = "
+      return prefix(head, layout(value, indent: 2, column: head.count))
     case .test(let name, _, let facts):
       let head = "test \(quoted(name)):"
       if facts.count == 1 {
@@ -83,6 +86,11 @@ public struct Formatter {
       return bracketed(callee.name + "(", arguments, ")", indent: indent)
     case .list(let items) where !items.isEmpty:
       return bracketed("[", items, "]", indent: indent)
+    case .query(let base, let stage):
+      // A long query breaks before each of its steps.
+      let baseLines = layout(base, indent: indent, column: column)
+      let piped = isQuery(base) || !isFilter(stage)
+      return baseLines + [pad(indent) + (piped ? "| " : "") + flat(stage)]
     case .parenthesized(let inner):
       var lines = prefix("(", layout(inner, indent: indent + 1))
       lines[lines.count - 1] += ")"
@@ -130,6 +138,38 @@ public struct Formatter {
       return callee.name + "(" + arguments.map(flat).joined(separator: ", ") + ")"
     case .field(let base, let field):
       return flat(base) + "." + field.name
+    case .query(let base, let stage):
+      let joiner = isQuery(base) || !isFilter(stage) ? " | " : " "
+      return flat(base) + joiner + flat(stage)
+    }
+  }
+
+  func isQuery(_ expression: Expression) -> Bool {
+    if case .query = expression.kind { return true }
+    return false
+  }
+
+  func isFilter(_ stage: QueryStage) -> Bool {
+    if case .filter = stage { return true }
+    return false
+  }
+
+  /// A query step as written after `|` (or, for a first `where`, after the table).
+  func flat(_ stage: QueryStage) -> String {
+    switch stage {
+    case .filter(let condition):
+      return "where " + flat(condition)
+    case .sort(let keys):
+      return "sort " + keys.map { flat($0.expression) + ($0.descending ? " desc" : "") }
+        .joined(separator: ", ")
+    case .show(let items):
+      return "show " + items.map { item in
+        flat(item.expression) + (item.name.map { " as " + $0.name } ?? "")
+      }.joined(separator: ", ")
+    case .group(let keys):
+      return "group by " + keys.map(flat).joined(separator: ", ")
+    case .limit(let count):
+      return "limit " + flat(count)
     }
   }
 

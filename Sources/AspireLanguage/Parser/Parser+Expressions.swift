@@ -1,12 +1,29 @@
 extension Parser {
   /// Level 1 of the operator table: `if`, `let … in`, or a binary expression.
   /// With `allowsIn` false, a bare `in` ends the expression (a `let` value).
-  mutating func parseExpression(allowsIn: Bool = true) throws -> Expression {
+  /// With `allowsQuery` false, `where` and `|` end the expression: they
+  /// belong to the query the expression is part of.
+  mutating func parseExpression(allowsIn: Bool = true, allowsQuery: Bool = true) throws
+    -> Expression
+  {
     try descend()
     defer { depth -= 1 }
-    if current.isKeyword(.if) { return try parseIf(allowsIn: allowsIn) }
-    if current.isKeyword(.let) { return try parseLetIn(allowsIn: allowsIn) }
-    return try parseInfix(minimumLevel: 2, allowsIn: allowsIn)
+    var expression: Expression
+    if current.isKeyword(.if) {
+      expression = try parseIf(allowsIn: allowsIn)
+    } else if current.isKeyword(.let) {
+      expression = try parseLetIn(allowsIn: allowsIn)
+    } else {
+      expression = try parseInfix(minimumLevel: 2, allowsIn: allowsIn)
+    }
+    while allowsQuery, current.isKeyword(.where) || current.isSymbol(.pipe) {
+      let stage = try parseQueryStage()
+      let end = tokens[position - 1].range
+      expression = Expression(
+        .query(expression, stage), range: expression.range.joined(with: end),
+        height: expression.height + 1)
+    }
+    return expression
   }
 
   /// Counts one level of nesting, refusing input nested too deeply.
@@ -14,6 +31,69 @@ extension Parser {
     depth += 1
     if depth > Parser.maximumDepth {
       throw fail("expression nested too deeply", help: "split it into named parts with let")
+    }
+  }
+
+  /// One query stage: `where C`, or after `|` one of `where`, `sort`, `show`,
+  /// `group by` and `limit`.
+  mutating func parseQueryStage() throws -> QueryStage {
+    if accept(.where) != nil {
+      return .filter(try parseExpression(allowsQuery: false))
+    }
+    advance()  // the pipe
+    if accept(.where) != nil {
+      return .filter(try parseExpression(allowsQuery: false))
+    }
+    guard case .identifier(let word) = current.kind else {
+      throw fail(
+        "expected a query step after \"|\", found \(current.displayName)",
+        help: "the steps are where, sort, show, group by and limit")
+    }
+    let wordToken = advance()
+    switch word {
+    case "sort":
+      var keys: [SortKey] = []
+      repeat {
+        let key = try parseExpression(allowsQuery: false)
+        var descending = false
+        if case .identifier(let direction) = current.kind, direction == "desc" || direction == "asc" {
+          descending = direction == "desc"
+          advance()
+        }
+        keys.append(SortKey(expression: key, descending: descending))
+      } while accept(.comma) != nil
+      return .sort(keys)
+    case "show":
+      var items: [ShowItem] = []
+      repeat {
+        let item = try parseExpression(allowsQuery: false)
+        var name: Identifier?
+        if case .identifier("as") = current.kind {
+          advance()
+          name = try expectIdentifier("a column name after \"as\"")
+        }
+        items.append(ShowItem(expression: item, name: name))
+      } while accept(.comma) != nil
+      return .show(items)
+    case "group":
+      guard case .identifier("by") = current.kind else {
+        throw fail("expected \"by\" after \"group\", found \(current.displayName)")
+      }
+      advance()
+      var keys: [Expression] = []
+      repeat {
+        keys.append(try parseExpression(allowsQuery: false))
+      } while accept(.comma) != nil
+      return .group(keys)
+    case "limit":
+      return .limit(try parseExpression(allowsQuery: false))
+    default:
+      let steps = ["sort", "show", "group", "limit", "where"]
+      report(
+        "unknown query step \"\(word)\"", at: wordToken.range,
+        help: closestName(to: word, among: steps).map { "did you mean \"\($0)\"?" }
+          ?? "the steps are where, sort, show, group by and limit")
+      throw Abandon()
     }
   }
 

@@ -28,6 +28,7 @@ extension Parser {
   mutating func parseStatement() throws -> Statement {
     if current.isKeyword(.let) { return try parseBinding() }
     if current.isKeyword(.test) { return try parseTest() }
+    if current.isKeyword(.cohort) { return try parseCohort() }
     let expression = try parseExpression()
     return Statement(kind: .expression(expression), range: expression.range)
   }
@@ -66,6 +67,16 @@ extension Parser {
     return Statement(
       kind: .binding(name: name, parameters: parameters, value: value),
       range: keyword.range.joined(with: value.range))
+  }
+
+  /// `cohort name = table`.
+  mutating func parseCohort() throws -> Statement {
+    let keyword = advance()
+    let name = try expectIdentifier("the cohort's name after \"cohort\"")
+    _ = try expect(.assign, "\"=\" after \"cohort \(name.name)\"")
+    let value = try parseExpression()
+    return Statement(
+      kind: .cohort(name: name, value: value), range: keyword.range.joined(with: value.range))
   }
 
   /// `test "name": fact`, or `test "name":` followed by `expect fact` lines.

@@ -30,6 +30,8 @@ public struct Statement: Sendable {
     case binding(name: Identifier, parameters: [Identifier]?, value: Expression)
     /// `test "name": fact` or `test "name":` with `expect fact` lines.
     case test(name: String, nameRange: SourceRange, facts: [Expression])
+    /// `cohort name = table`: a named set of learners, enrolments or other rows.
+    case cohort(name: Identifier, value: Expression)
     /// An expression standing alone: its value is printed.
     case expression(Expression)
   }
@@ -99,6 +101,9 @@ public struct Expression: Sendable {
     case letIn(name: Identifier, value: Expression, body: Expression)
     case call(callee: Identifier, arguments: [Expression])
     case field(Expression, Identifier)
+    /// A table with one query stage applied: `learners where stage == S4`,
+    /// `… | sort name`, `… | show name, stage`.
+    case query(Expression, QueryStage)
     /// Where a syntax error was reported; checking skips it quietly.
     case invalid
   }
@@ -112,4 +117,41 @@ public struct Expression: Sendable {
     self.range = range
     self.height = height
   }
+}
+
+/// One step of a query over a table's rows.
+public enum QueryStage: Sendable {
+  /// `where condition`: the rows for which it holds.
+  case filter(Expression)
+  /// `sort key [desc], …`: the rows in order.
+  case sort([SortKey])
+  /// `show item [as name], …`: new rows with the columns named.
+  case show([ShowItem])
+  /// `group by key, …`: one row per distinct key, holding its rows.
+  case group([Expression])
+  /// `limit n`: the first n rows.
+  case limit(Expression)
+
+  /// The word that starts the stage after `|`.
+  public var word: String {
+    switch self {
+    case .filter: return "where"
+    case .sort: return "sort"
+    case .show: return "show"
+    case .group: return "group by"
+    case .limit: return "limit"
+    }
+  }
+}
+
+/// A sort key and its direction.
+public struct SortKey: Sendable {
+  public var expression: Expression
+  public var descending: Bool
+}
+
+/// A column of a `show`: an expression and, optionally, its name.
+public struct ShowItem: Sendable {
+  public var expression: Expression
+  public var name: Identifier?
 }

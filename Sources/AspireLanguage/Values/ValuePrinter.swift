@@ -53,8 +53,27 @@ public enum ValuePrinter {
     case .level(let level): return level.description
     case .status(let status): return status.description
     case .list(let items): return "[" + items.map(element).joined(separator: ", ") + "]"
+    case .record(let table, let row): return recordText(table, row)
+    case .table(let table): return "table of \(table.rows.count) \(table.data.record.name) rows"
     case .missing: return "missing"
     }
+  }
+
+  /// A record as a person would name it: a learner or staff member by name
+  /// and id, a subject by name, any other by its fields.
+  public static func recordText(_ table: TableData, _ row: Int) -> String {
+    let record = table.record
+    if let name = record.index(of: "name"), let id = record.index(of: "id") {
+      return "\(print(table.value(name, at: row))) (\(print(table.value(id, at: row))))"
+    }
+    if record.entity == .subjects, let subject = record.index(of: "subject") {
+      return print(table.value(subject, at: row))
+    }
+    let fields = record.fields.indices.compactMap { index -> String? in
+      if case .table = record.fields[index].type { return nil }
+      return "\(record.fields[index].name): \(element(table.value(index, at: row)))"
+    }
+    return "{" + fields.joined(separator: ", ") + "}"
   }
 
   /// A text in double quotes with the language's escapes.

@@ -6,6 +6,10 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
   case grade(GradeScale)
   case stage, level, status
   case list(ValueType)
+  /// One row of a table: a learner, an enrolment, a row a query made.
+  case record(RecordType)
+  /// Rows of one record type: a school table, a cohort, a query's result.
+  case table(RecordType)
   /// A value that may be missing, such as a learner's prior grade.
   case optional(ValueType)
   /// The literal `missing`: no value, of no type yet.
@@ -59,6 +63,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
       return unify(x, other)?.orMissing
     case (.list(let x), .list(let y)):
       return unify(x, y).map { .list($0) }
+    case (.grade(let x), .grade(let y)) where x.isPerRow || y.isPerRow:
+      return .grade(.perRow)
     default:
       return a == b ? a : nil
     }
@@ -70,10 +76,12 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     case .text: return "text"
     case .boolean: return "boolean"
     case .date: return "date"
-    case .grade(let scale): return "grade (\(scale.name))"
+    case .grade(let scale): return scale.isPerRow ? "grade" : "grade (\(scale.name))"
     case .stage: return "stage"
     case .level: return "level"
     case .status: return "status"
+    case .record(let record): return record.name
+    case .table(let record): return "table of \(record.name)"
     case .list(.unknown): return "empty list"
     case .list(let element): return "list of \(element)"
     case .optional(let base): return "\(base) or missing"

@@ -1,4 +1,3 @@
-import AspireLanguage
 import AspireModel
 
 /// The values of one expression for every row of a batch. Numbers and
@@ -9,6 +8,8 @@ public enum Column: Sendable {
   case numbers([Double], present: [Bool]?)
   case booleans([Bool], present: [Bool]?)
   case values([Value])
+  /// Rows of a table, by index; -1 where the row is missing.
+  case records(TableData, [Int])
 
   /// A column holding `value` in each of `count` rows.
   public init(repeating value: Value, count: Int) {
@@ -56,6 +57,7 @@ public enum Column: Sendable {
     case .numbers(let numbers, _): return numbers.count
     case .booleans(let flags, _): return flags.count
     case .values(let values): return values.count
+    case .records(_, let rows): return rows.count
     }
   }
 
@@ -68,6 +70,8 @@ public enum Column: Sendable {
       return present?[row] == false ? .missing : .boolean(flags[row])
     case .values(let values):
       return values[row]
+    case .records(let table, let rows):
+      return rows[row] < 0 ? .missing : .record(table, rows[row])
     }
   }
 
@@ -82,43 +86,27 @@ public enum Column: Sendable {
       return .booleans(indices.map { flags[$0] }, present: present.map { p in indices.map { p[$0] } })
     case .values(let values):
       return .values(indices.map { values[$0] })
+    case .records(let table, let rows):
+      return .records(table, indices.map { rows[$0] })
     }
   }
 
-  /// Builds a column of `count` rows from parts evaluated on subsets of rows.
-  static func scatter(_ parts: [(indices: [Int], column: Column)], count: Int, type: ValueType)
-    -> Column
-  {
-    if type.present == .number {
-      var numbers = [Double](repeating: 0, count: count)
-      var present = [Bool](repeating: false, count: count)
-      var anyMissing = false
-      var filled = 0
-      for (indices, column) in parts {
-        guard case .numbers(let values, let mask) = column else {
-          for (offset, row) in indices.enumerated() {
-            if case .number(let number) = column.value(at: offset) {
-              numbers[row] = number
-              present[row] = true
-            }
-          }
-          anyMissing = true
-          continue
-        }
-        for (offset, row) in indices.enumerated() {
-          numbers[row] = values[offset]
-          let here = mask?[offset] ?? true
-          present[row] = here
-          if !here { anyMissing = true }
-        }
-        filled += indices.count
-      }
-      return .numbers(numbers, present: anyMissing || filled < count ? present : nil)
+  /// The rows at `indices`, where -1 gives a missing value.
+  public func gatheredAllowingMissing(_ indices: [Int]) -> Column {
+    guard indices.contains(where: { $0 < 0 }) else { return gathered(indices) }
+    switch self {
+    case .numbers(let numbers, let present):
+      return .numbers(
+        indices.map { $0 < 0 ? 0 : numbers[$0] },
+        present: indices.map { $0 >= 0 && (present?[$0] ?? true) })
+    case .booleans(let flags, let present):
+      return .booleans(
+        indices.map { $0 >= 0 && flags[$0] },
+        present: indices.map { $0 >= 0 && (present?[$0] ?? true) })
+    case .values(let values):
+      return .values(indices.map { $0 < 0 ? .missing : values[$0] })
+    case .records(let table, let rows):
+      return .records(table, indices.map { $0 < 0 ? -1 : rows[$0] })
     }
-    var values = [Value](repeating: .missing, count: count)
-    for (indices, column) in parts {
-      for (offset, row) in indices.enumerated() { values[row] = column.value(at: offset) }
-    }
-    return Column(values, type: type)
   }
 }

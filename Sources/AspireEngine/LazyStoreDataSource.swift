@@ -1,0 +1,33 @@
+import AspireEvaluator
+import AspireLanguage
+import AspireModel
+import AspireStore
+import Foundation
+
+/// Opens the store only when a script first names a school table, so that a
+/// script that needs no data runs without a store and creates none.
+public final class LazyStoreDataSource: DataSource {
+  public let path: String
+  public let defaultSession: Session
+  private var source: StoreDataSource?
+
+  public init(path: String, defaultSession: Session) {
+    self.path = path
+    self.defaultSession = defaultSession
+  }
+
+  public func table(_ entity: Entity, selector: Value?) throws -> TableData {
+    if source == nil {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw DataSourceError(
+          "there is no store at \(path); create one with aspire import or aspire demo")
+      }
+      do {
+        source = StoreDataSource(store: try Store(path: path), defaultSession: defaultSession)
+      } catch {
+        throw DataSourceError("the store at \(path) cannot be opened: \(error)")
+      }
+    }
+    return try source!.table(entity, selector: selector)
+  }
+}

@@ -1,0 +1,146 @@
+import AspireEvaluator
+import AspireLanguage
+import AspireModel
+import AspireStore
+
+/// Loads the school's tables from the store into columns, once each, for a
+/// default session. Links between tables (an enrolment's learner and
+/// teacher) become row references into the linked table.
+public final class StoreDataSource: DataSource {
+  let store: Store
+  /// The session tables mean when a script names no other.
+  public let defaultSession: Session
+  private var cache: [String: TableData] = [:]
+
+  public init(store: Store, defaultSession: Session) {
+    self.store = store
+    self.defaultSession = defaultSession
+  }
+
+  public func table(_ entity: Entity, selector: Value?) throws -> TableData {
+    var session = defaultSession
+    var year: Int?
+    switch selector {
+    case .text(let name)?:
+      guard let named = Session(parsing: name) else {
+        throw DataSourceError("\"\(name)\" is not a session; write one as \"2026-27\"")
+      }
+      session = named
+    case .number(let number)?:
+      year = Int(number)
+    default:
+      break
+    }
+    do {
+      switch entity {
+      case .learners: return try learners(session)
+      case .staff: return try cached("staff") { try loadStaff() }
+      case .subjects: return try cached("subjects") { try loadSubjects() }
+      case .enrolments: return try cached("enrolments \(session)") { try loadEnrolments(session) }
+      case .assessments:
+        return try cached("assessments \(session)") { try loadAssessments(session) }
+      case .contacts: return try cached("contacts") { try loadContacts() }
+      case .results:
+        let chosen = try year ?? latestResultsYear()
+        return try cached("results \(chosen)") { try loadResults(chosen) }
+      }
+    } catch let error as DatabaseError {
+      throw DataSourceError("the store could not be read: \(error.message)")
+    }
+  }
+
+  func cached(_ key: String, _ load: () throws -> TableData) throws -> TableData {
+    if let table = cache[key] { return table }
+    let table = try load()
+    cache[key] = table
+    return table
+  }
+
+  func learners(_ session: Session) throws -> TableData {
+    try cached("learners \(session)") { try loadLearners(session) }
+  }
+
+  /// The latest year with results at or before the default session's own.
+  func latestResultsYear() throws -> Int {
+    let value = try store.database.scalar(
+      "SELECT max(year) FROM results WHERE year <= ?",
+      [.integer(Int64(defaultSession.resultsYear))])
+    return Int(value.integer ?? Int64(defaultSession.startYear))
+  }
+
+  // MARK: - Loading
+
+  func loadStaff() throws -> TableData {
+    try load(
+      Entity.staff,
+      sql: "SELECT id, name, email, roles, faculty, mentor_capacity FROM staff ORDER BY id",
+      [])
+  }
+
+  func loadSubjects() throws -> TableData {
+    try load(
+      Entity.subjects, sql: "SELECT subject, faculty, sqa_code FROM subjects ORDER BY subject",
+      [])
+  }
+
+  func loadLearners(_ session: Session) throws -> TableData {
+    let staff = try table(.staff, selector: nil)
+    return try load(
+      Entity.learners,
+      sql: """
+        SELECT l.id, l.name, s.session, s.stage, l.registration, l.gender, l.simd_decile,
+          l.midyis, l.asn, l.fsm, l.looked_after, l.pupil_support, l.scn
+        FROM learner_stages s JOIN learners l ON l.id = s.learner_id
+        WHERE s.session = ? ORDER BY l.id
+        """,
+      [.text(session.description)], links: ["pupil_support": staff])
+  }
+
+  func loadEnrolments(_ session: Session) throws -> TableData {
+    let links = ["learner": try learners(session), "teacher": try table(.staff, selector: nil)]
+    return try load(
+      Entity.enrolments,
+      sql: """
+        SELECT e.session, e.learner_id, e.subject, s.faculty, e.level, e.class, e.teacher_id,
+          e.predicted, e.prior, e.prior_level, e.withdrawn
+        FROM enrolments e JOIN subjects s ON s.subject = e.subject
+        WHERE e.session = ? ORDER BY e.learner_id, e.subject
+        """,
+      [.text(session.description)], links: links)
+  }
+
+  func loadAssessments(_ session: Session) throws -> TableData {
+    let links = ["learner": try learners(session), "teacher": try table(.staff, selector: nil)]
+    return try load(
+      Entity.assessments,
+      sql: """
+        SELECT a.session, a.learner_id, a.subject, a.round, a.status, a.comment, a.teacher_id,
+          a.working_grade, e.level
+        FROM assessments a LEFT JOIN enrolments e ON e.session = a.session
+          AND e.learner_id = a.learner_id AND e.subject = a.subject
+        WHERE a.session = ? ORDER BY a.learner_id, a.subject, a.round
+        """,
+      [.text(session.description)], links: links)
+  }
+
+  func loadContacts() throws -> TableData {
+    try load(
+      Entity.contacts,
+      sql: """
+        SELECT learner_id, name, email, relationship, receives_reports
+        FROM contacts ORDER BY learner_id, id
+        """,
+      [], links: ["learner": try learners(defaultSession)])
+  }
+
+  func loadResults(_ year: Int) throws -> TableData {
+    let session = Session(resultsYear: year)
+    return try load(
+      Entity.results,
+      sql: """
+        SELECT learner_id, subject, level, grade, year FROM results
+        WHERE year = ? ORDER BY learner_id, subject, level
+        """,
+      [.integer(Int64(year))], links: ["learner": try learners(session)])
+  }
+}

@@ -1,0 +1,207 @@
+import AspireLanguage
+import AspireModel
+
+extension Evaluator {
+  func compileTable(_ entity: Entity, _ selector: TypedExpression?, range: SourceRange) -> Kernel {
+    let selectorKernel = selector.map(compile)
+    return { [unowned self] frame in
+      let value = try selectorKernel.map { try $0(&frame).value(at: 0) }
+      guard let source = self.dataSource else {
+        throw RuntimeError(
+          message: "\(entity.rawValue) needs a store, and there is none here", range: range)
+      }
+      do {
+        let data = try source.table(entity, selector: value)
+        return Column(repeating: .table(TableValue(all: data)), count: frame.count)
+      } catch let error as DataSourceError {
+        throw RuntimeError(message: error.message, range: range)
+      }
+    }
+  }
+
+  func compileField(_ base: TypedExpression, _ index: Int) -> Kernel {
+    let baseKernel = compile(base)
+    let type = fieldType(base, index)
+    return { frame in
+      switch try baseKernel(&frame) {
+      case .records(let table, let rows):
+        return table.columns[index].gatheredAllowingMissing(rows)
+      case let other:
+        var values = [Value](repeating: .missing, count: other.count)
+        for row in 0..<other.count {
+          if case .record(let table, let index2) = other.value(at: row) {
+            values[row] = table.value(index, at: index2)
+          }
+        }
+        return Column(values, type: type)
+      }
+    }
+  }
+
+  func fieldType(_ base: TypedExpression, _ index: Int) -> ValueType {
+    guard case .record(let record) = base.type.present else { return .error }
+    return record.fields[index].type
+  }
+
+  func compileQuery(_ base: TypedExpression, _ stage: TypedQueryStage) -> Kernel {
+    let baseKernel = compile(base)
+    let apply = compileStage(stage)
+    return { frame in
+      let tables = try baseKernel(&frame)
+      var results = [Value](repeating: .missing, count: frame.count)
+      for row in 0..<frame.count {
+        guard case .table(let table) = tables.value(at: row) else { continue }
+        results[row] = .table(try apply(table, &frame, row))
+      }
+      return .values(results)
+    }
+  }
+
+  /// A step's work on one table, for the outer frame's row `row`.
+  typealias StageKernel = (TableValue, inout Frame, Int) throws -> TableValue
+
+  func compileStage(_ stage: TypedQueryStage) -> StageKernel {
+    switch stage {
+    case .filter(let slot, let condition):
+      let kernel = compile(condition)
+      return { table, frame, row in
+        var inner = rowFrame(frame, row, table, slot)
+        let column = try kernel(&inner)
+        guard case .booleans(let flags, let present) = column else { return table }
+        let kept = table.rows.indices.filter { flags[$0] && present?[$0] != false }
+        return TableValue(data: table.data, rows: kept.map { table.rows[$0] })
+      }
+    case .sort(let slot, let keys, let descending):
+      let kernels = keys.map(compile)
+      return { table, frame, row in
+        var inner = rowFrame(frame, row, table, slot)
+        let columns = try kernels.map { try $0(&inner) }
+        let order = table.rows.indices.sorted { a, b in
+          for (column, isDescending) in zip(columns, descending) {
+            let x = column.value(at: a)
+            let y = column.value(at: b)
+            // Missing values sort last, whichever the direction.
+            if x.isMissing != y.isMissing { return y.isMissing }
+            guard let comparison = compareValues(x, y), comparison != 0 else { continue }
+            return isDescending ? comparison > 0 : comparison < 0
+          }
+          return a < b
+        }
+        return TableValue(data: table.data, rows: order.map { table.rows[$0] })
+      }
+    case .show(let slot, let items, let record):
+      let kernels = items.map(compile)
+      return { table, frame, row in
+        var inner = rowFrame(frame, row, table, slot)
+        let columns = try kernels.map { try $0(&inner) }
+        let data = TableData(record: record, count: table.rows.count, columns: columns)
+        return TableValue(all: data)
+      }
+    case .group(let slot, let keys, let record):
+      let kernels = keys.map(compile)
+      return { table, frame, row in
+        var inner = rowFrame(frame, row, table, slot)
+        let columns = try kernels.map { try $0(&inner) }
+        var groups: [[Value]: [Int]] = [:]
+        for index in table.rows.indices {
+          groups[columns.map { $0.value(at: index) }, default: []].append(index)
+        }
+        let ordered = groups.keys.sorted { a, b in
+          for (x, y) in zip(a, b) {
+            if x.isMissing != y.isMissing { return y.isMissing }
+            if let comparison = compareValues(x, y), comparison != 0 { return comparison < 0 }
+          }
+          return false
+        }
+        var groupColumns: [Column] = columns.indices.map { key in
+          Column(ordered.map { $0[key] }, type: record.fields[key].type)
+        }
+        groupColumns.append(
+          .values(ordered.map { key in
+            .table(TableValue(data: table.data, rows: groups[key]!.map { table.rows[$0] }))
+          }))
+        return TableValue(
+          all: TableData(record: record, count: ordered.count, columns: groupColumns))
+      }
+    case .limit(let count):
+      let kernel = compile(count)
+      return { table, frame, row in
+        guard case .number(let limit) = try kernel(&frame).value(at: row) else { return table }
+        guard limit >= 0, limit == limit.rounded() else {
+          throw RuntimeError(message: "a limit must be a whole number, 0 or more", range: count.range)
+        }
+        return TableValue(data: table.data, rows: Array(table.rows.prefix(Int(min(limit, 1e9)))))
+      }
+    }
+  }
+
+  /// `count()`, `mean(x)` and the others over each group's rows. The argument
+  /// runs once over the rows of every group together, then is split by group.
+  func compileAggregate(
+    _ function: BuiltinFunction, rows: TypedExpression, memberSlot: Int,
+    argument: TypedExpression?, type: ValueType
+  ) -> Kernel {
+    let rowsKernel = compile(rows)
+    let argumentKernel = argument.map(compile)
+    return { frame in
+      let groups = try rowsKernel(&frame)
+      var members: [TableValue] = []
+      for group in 0..<frame.count {
+        guard case .table(let table) = groups.value(at: group) else { return .values([]) }
+        members.append(table)
+      }
+      guard let argumentKernel, let first = members.first else {
+        return .numbers(members.map { Double($0.rows.count) }, present: nil)
+      }
+      var owners: [Int] = []
+      var allRows: [Int] = []
+      for (group, table) in members.enumerated() {
+        owners.append(contentsOf: repeatElement(group, count: table.rows.count))
+        allRows.append(contentsOf: table.rows)
+      }
+      var inner = frame.gathered(owners)
+      inner.slots[memberSlot] = .records(first.data, allRows)
+      let values = try argumentKernel(&inner)
+      var results = [Value](repeating: .missing, count: frame.count)
+      var start = 0
+      for (group, table) in members.enumerated() {
+        let slice = (start..<(start + table.rows.count)).map(values.value(at:))
+        start += table.rows.count
+        results[group] = aggregate(function, slice.filter { !$0.isMissing })
+      }
+      return Column(results, type: type)
+    }
+  }
+}
+
+/// The value of an aggregate over one group's present values.
+func aggregate(_ function: BuiltinFunction, _ values: [Value]) -> Value {
+  let numbers = values.compactMap { value -> Double? in
+    if case .number(let number) = value { return number }
+    return nil
+  }
+  switch function {
+  case .count: return .number(Double(values.count))
+  case .sum: return .number(numbers.reduce(0, +))
+  case .mean: return numbers.isEmpty ? .missing : .number(numbers.reduce(0, +) / Double(numbers.count))
+  case .median:
+    guard !numbers.isEmpty else { return .missing }
+    let sorted = numbers.sorted()
+    let middle = sorted.count / 2
+    return .number(sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2)
+  case .min, .max:
+    return values.reduce(nil as Value?) { best, value in
+      guard let best, let order = compareValues(value, best) else { return best ?? value }
+      return (function == .min ? order < 0 : order > 0) ? value : best
+    } ?? .missing
+  default: return .missing
+  }
+}
+
+/// A frame over a table's rows: the row bound to `slot`, and every other slot
+/// of the outer frame's row `row` repeated for each of them.
+func rowFrame(_ frame: Frame, _ row: Int, _ table: TableValue, _ slot: Int) -> Frame {
+  var inner = frame.gathered(Array(repeating: row, count: table.rows.count))
+  inner.slots[slot] = .records(table.data, table.rows)
+  return inner
+}
