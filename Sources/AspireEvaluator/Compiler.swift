@@ -27,9 +27,7 @@ extension Evaluator {
     case .not(let operand):
       let inner = compile(operand)
       return { frame in
-        guard case .booleans(let flags, let present) = try inner(&frame) else {
-          preconditionFailure("not of a non-boolean column")
-        }
+        let (flags, present) = try inner(&frame).booleans
         return .booleans(flags.map { !$0 }, present: present)
       }
     case .and(let left, let right):
@@ -103,24 +101,38 @@ extension Evaluator {
   }
 
   /// `and` stops at false and `or` at true: the right side is evaluated only
-  /// for the rows the left side did not settle.
+  /// for the rows the left side did not settle. A missing side counts as
+  /// unknown: the result is settled by the other side, or is missing.
   func compileLogic(_ left: TypedExpression, _ right: TypedExpression, stopsAt settled: Bool)
     -> Kernel
   {
     let leftKernel = compile(left)
     let rightKernel = compile(right)
     return { frame in
-      guard case .booleans(var flags, _) = try leftKernel(&frame) else {
-        preconditionFailure("logic on a non-boolean column")
-      }
-      let open = flags.indices.filter { flags[$0] != settled }
-      guard !open.isEmpty else { return .booleans(flags, present: nil) }
+      let (leftFlags, leftPresent) = try leftKernel(&frame).booleans
+      var flags = leftFlags
+      var present = leftPresent
+      let open = flags.indices.filter { flags[$0] != settled || leftPresent?[$0] == false }
+      guard !open.isEmpty else { return .booleans(flags, present: present) }
       var subset = open.count == frame.count ? frame : frame.gathered(open)
-      guard case .booleans(let rightFlags, _) = try rightKernel(&subset) else {
-        preconditionFailure("logic on a non-boolean column")
+      let (rightFlags, rightPresent) = try rightKernel(&subset).booleans
+      for (offset, row) in open.enumerated() {
+        let rightKnown = rightPresent?[offset] ?? true
+        if leftPresent?[row] == false {
+          // Unknown on the left: the right settles it, or it stays unknown.
+          if rightKnown && rightFlags[offset] == settled {
+            flags[row] = settled
+            present![row] = true
+          }
+        } else {
+          flags[row] = rightFlags[offset]
+          if !rightKnown {
+            if present == nil { present = Array(repeating: true, count: frame.count) }
+            present![row] = false
+          }
+        }
       }
-      for (offset, row) in open.enumerated() { flags[row] = rightFlags[offset] }
-      return .booleans(flags, present: nil)
+      return .booleans(flags, present: present)
     }
   }
 
@@ -133,9 +145,7 @@ extension Evaluator {
     let thenKernel = compile(thenBranch)
     let elseKernel = compile(elseBranch)
     return { frame in
-      guard case .booleans(let flags, _) = try conditionKernel(&frame) else {
-        preconditionFailure("if on a non-boolean column")
-      }
+      let (flags, _) = try conditionKernel(&frame).booleans
       var thenRows: [Int] = []
       var elseRows: [Int] = []
       for (row, flag) in flags.enumerated() {

@@ -66,8 +66,7 @@ extension Evaluator {
       let kernel = compile(condition)
       return { table, frame, row in
         var inner = rowFrame(frame, row, table, slot)
-        let column = try kernel(&inner)
-        guard case .booleans(let flags, let present) = column else { return table }
+        let (flags, present) = try kernel(&inner).booleans
         let kept = table.rows.indices.filter { flags[$0] && present?[$0] != false }
         return TableValue(data: table.data, rows: kept.map { table.rows[$0] })
       }

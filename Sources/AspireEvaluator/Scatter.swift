@@ -1,6 +1,21 @@
 import AspireLanguage
 
 extension Column {
+  /// The column as flags and a presence mask; anything not a boolean (the
+  /// literal `missing`) counts as missing.
+  var booleans: (flags: [Bool], present: [Bool]?) {
+    if case .booleans(let flags, let present) = self { return (flags, present) }
+    var flags = [Bool](repeating: false, count: count)
+    var present = [Bool](repeating: false, count: count)
+    for row in 0..<count {
+      if case .boolean(let flag) = value(at: row) {
+        flags[row] = flag
+        present[row] = true
+      }
+    }
+    return (flags, present)
+  }
+
   /// Builds a column of `count` rows from parts evaluated on subsets of rows.
   static func scatter(_ parts: [(indices: [Int], column: Column)], count: Int, type: ValueType)
     -> Column

@@ -29,6 +29,30 @@ import Testing
     #expect(diagnostics(of: "let a = b\nlet b = a") .contains { $0.contains("depends on itself") })
   }
 
+  @Test func suggestsAFieldOfTheRowsBeingQueried() {
+    #expect(
+      diagnostics(of: "learners where midyiss > 100")
+        == ["1:16: unknown name \"midyiss\""])
+  }
+
+  @Test func refusesAFieldARecordDoesNotHave() {
+    #expect(
+      diagnostics(of: "enrolments | show learner.nmae")
+        == ["1:27: learner has no field \"nmae\""])
+  }
+
+  @Test func refusesACohortThatIsNotATable() {
+    #expect(
+      diagnostics(of: "cohort few = 3") == ["1:14: a cohort is a table of rows, such as learners; found number"])
+  }
+
+  @Test func typesAnAggregateOfAGroup() {
+    #expect(diagnostics(of: "results | group by subject | show subject, mean(year)").isEmpty)
+    #expect(
+      diagnostics(of: "results | group by subject | show mean(subject)")
+        == ["1:40: mean of a group needs numbers, found text"])
+  }
+
   @Test func checksAFunctionForEachListOfArgumentTypes() throws {
     #expect(try values(of: "let twice(x) = x + x\ntwice(2)\ntwice(\"ab\")") == ["4", "abab"])
   }

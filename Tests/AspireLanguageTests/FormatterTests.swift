@@ -44,6 +44,8 @@ import Testing
         return "let \(name.name)(\(parameters?.map(\.name) ?? [])) = \(grouped(value))"
       case .test(let name, _, let facts):
         return "test \(name): " + facts.map(grouped).joined(separator: "; ")
+      case .cohort(let name, let value):
+        return "cohort \(name.name) = \(grouped(value))"
       }
     }
   }

@@ -19,6 +19,15 @@ import Testing
     ("a < b < c", "error: comparisons cannot be chained: \"<\" then \"<\""),
     ("if a then b", "error: expected \"else\" after the \"then\" branch, found end of input"),
     ("f(1, 2,)", "f(1, 2)"),
+    ("learners where stage == S4", "{learners | where stage == S4}"),
+    (
+      "learners where a or b | sort name desc | limit 3",
+      "{{{learners | where a or b} | sort name desc} | limit 3}"
+    ),
+    ("count(learners where x) + 1", "(count({learners | where x}) + 1)"),
+    ("t | group by subject | show subject, mean(gap) as gap",
+     "{{t | group by subject} | show subject, mean(gap) as gap}"),
+    ("t | sorted name", "error: unknown query step \"sorted\""),
   ])
   func groupsAsTheOperatorTableSays(_ text: String, _ expected: String) {
     #expect(grouping(text) == expected)

@@ -35,6 +35,8 @@ func grouped(_ expression: AspireLanguage.Expression) -> String {
     return callee.name + "(" + arguments.map(grouped).joined(separator: ", ") + ")"
   case .list(let items):
     return "[" + items.map(grouped).joined(separator: ", ") + "]"
+  case .query(let base, let stage):
+    return "{\(grouped(base)) | \(Formatter().flat(stage))}"
   default:
     return Formatter().flat(expression)
   }

@@ -104,6 +104,18 @@ extension Checker {
     return typed
   }
 
+  /// An operand of `and`, `or` or `not`: a boolean, which may be missing (a
+  /// learner's free school meals flag, say). Missing behaves as "unknown":
+  /// `missing or true` is true, `missing and false` is false.
+  mutating func checkLogical(_ expression: Expression, of what: String) -> TypedExpression {
+    let typed = checkExpression(expression)
+    switch typed.type {
+    case .boolean, .optional(.boolean), .missing, .error: break
+    default: report("\(what) must be true or false, found \(typed.type)", at: expression.range)
+    }
+    return typed
+  }
+
   mutating func resolve(_ name: String, at range: SourceRange) -> TypedExpression {
     for scope in scopes.reversed() {
       if let slot = scope[name] {
@@ -163,8 +175,10 @@ extension Checker {
   {
     switch op {
     case .not:
-      let typed = checkCondition(operand, of: "the operand of \"not\"")
-      return TypedExpression(.not(typed), type: .boolean, range: range)
+      let typed = checkLogical(operand, of: "the operand of \"not\"")
+      return TypedExpression(
+        .not(typed), type: typed.type.mayBeMissing ? .optional(.boolean) : .boolean, range: range)
+
     case .negate:
       let typed = checkExpression(operand)
       switch typed.type.present {

@@ -6,11 +6,12 @@ extension Checker {
   ) -> TypedExpression {
     switch op {
     case .and, .or:
-      let typedLeft = checkCondition(left, of: "the left side of \"\(op.rawValue)\"")
-      let typedRight = checkCondition(right, of: "the right side of \"\(op.rawValue)\"")
+      let typedLeft = checkLogical(left, of: "the left side of \"\(op.rawValue)\"")
+      let typedRight = checkLogical(right, of: "the right side of \"\(op.rawValue)\"")
       let kind: TypedExpression.Kind =
         op == .and ? .and(typedLeft, typedRight) : .or(typedLeft, typedRight)
-      return TypedExpression(kind, type: .boolean, range: range)
+      let mayBeMissing = typedLeft.type.mayBeMissing || typedRight.type.mayBeMissing
+      return TypedExpression(kind, type: mayBeMissing ? .optional(.boolean) : .boolean, range: range)
     case .coalesce:
       let typedLeft = checkExpression(left)
       let typedRight = checkExpression(right)

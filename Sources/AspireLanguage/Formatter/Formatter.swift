@@ -155,7 +155,7 @@ public struct Formatter {
   }
 
   /// A query step as written after `|` (or, for a first `where`, after the table).
-  func flat(_ stage: QueryStage) -> String {
+  public func flat(_ stage: QueryStage) -> String {
     switch stage {
     case .filter(let condition):
       return "where " + flat(condition)
