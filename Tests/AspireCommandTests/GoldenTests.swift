@@ -4,7 +4,8 @@ import Testing
 /// The golden corpus: under Tests/Golden/COMMAND/, each `NAME.aspire` (or, for
 /// `eval`, `NAME.txt` fed to stdin) is run with that command, and its stdout
 /// and stderr must equal `NAME.stdout` and `NAME.stderr` (an absent file means
-/// empty). The exit status must be 1 when stderr is expected, else 0. Set
+/// empty). The exit status must be 1 when stderr is expected, else 0. Scripts
+/// under `school/` run with `aspire run` against the demo school's store. Set
 /// `UPDATE_GOLDEN=1` to write the expected files from the actual output.
 @Suite struct GoldenTests {
   struct Case: CustomStringConvertible, Sendable {
@@ -17,7 +18,7 @@ import Testing
 
   static var cases: [Case] {
     var cases: [Case] = []
-    for command in ["eval", "check", "run", "test", "fmt"] {
+    for command in ["eval", "check", "run", "test", "fmt", "school"] {
       let directory = folder.appendingPathComponent(command)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
       for name in names.sorted()
@@ -35,6 +36,9 @@ import Testing
     if golden.command == "eval" {
       let input = try String(contentsOf: golden.input, encoding: .utf8)
       outcome = try CommandRunner.run(["eval"], input: input)
+    } else if golden.command == "school" {
+      let store = try #require(GoldenTests.demoStore, "the demo school could not be built")
+      outcome = try CommandRunner.run(["run", "--db", store, "--session", "2026-27", relative])
     } else {
       outcome = try CommandRunner.run([golden.command, relative])
     }
@@ -55,6 +59,17 @@ import Testing
       "stderr differs:\n\(difference(expectedErr, outcome.standardError))")
     #expect(outcome.status == (expectedErr.isEmpty ? 0 : 1))
   }
+
+  /// The demo school's store, built once for every `school/` script.
+  static let demoStore: String? = {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("aspire-golden-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let store = folder.appendingPathComponent("aspire.db").path
+    let outcome = try? CommandRunner.run(
+      ["demo", "--db", store, "--out", folder.appendingPathComponent("out").path])
+    return outcome?.status == 0 ? store : nil
+  }()
 
   func write(_ text: String, to file: URL) throws {
     if text.isEmpty {

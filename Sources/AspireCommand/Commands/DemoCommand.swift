@@ -1,11 +1,19 @@
 import AspireDemo
+import AspireEngine
+import AspireEvaluator
+import AspireLanguage
+import AspireModel
 import AspireStore
 import Foundation
 
 /// `aspire demo`: generates the demo school (or, with `--learners N`, a
 /// national senior phase), writes its CSV files under `--out`, and imports
-/// them into the store through the same importer the CSV files use.
+/// them into the store through the same importer the CSV files use, then runs
+/// the demo school's scripts, which travel inside the binary.
 enum DemoCommand: Subcommand {
+  /// The demo school's year, whatever today's date.
+  static let session = Session(startYear: 2026)
+
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
       arguments, command: "demo", valued: CommonOptions.all.union(["learners", "seed"]))
@@ -26,7 +34,7 @@ enum DemoCommand: Subcommand {
     console.error("wrote the demo school's files to \(dataFolder.path)")
     let store = try settings.openStore()
     for file in files.files {
-      let session = file.session ?? settings.session
+      let session = file.session ?? DemoCommand.session
       let outcome = try Importer(store: store).run(
         kind: ImportKind(name: file.kind.rawValue)!, file: file.url.path, session: session,
         by: settings.user)
@@ -38,8 +46,26 @@ enum DemoCommand: Subcommand {
     }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
+    let status = runScripts(store: store, console: console)
+    guard status == .success else { return status }
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
+    return .success
+  }
+}
+
+extension DemoCommand {
+  /// Runs the demo school's scripts in order, in one workspace, over the store.
+  static func runScripts(store: Store, console: Console) -> ExitStatus {
+    let interpreter = Interpreter()
+    interpreter.evaluator.dataSource = StoreDataSource(store: store, defaultSession: session)
+    for script in SchoolScripts.all {
+      console.out("")
+      console.out("== \(script.name)")
+      let file = SourceFile(name: "demo/\(script.name)", text: script.text + "\n")
+      let status = RunCommand.runFile(file, in: interpreter, format: .table, console: console)
+      if status != .success { return status }
+    }
     return .success
   }
 }
