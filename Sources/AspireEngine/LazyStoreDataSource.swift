@@ -17,6 +17,16 @@ public final class LazyStoreDataSource: DataSource {
   }
 
   public func table(_ entity: Entity, selector: Value?) throws -> TableData {
+    try open().table(entity, selector: selector)
+  }
+
+  public func related(_ relation: Relation, of parent: TableData) throws
+    -> (child: TableData, rows: [[Int]])
+  {
+    try open().related(relation, of: parent)
+  }
+
+  func open() throws -> StoreDataSource {
     if source == nil {
       guard FileManager.default.fileExists(atPath: path) else {
         throw DataSourceError(
@@ -28,6 +38,6 @@ public final class LazyStoreDataSource: DataSource {
         throw DataSourceError("the store at \(path) cannot be opened: \(error)")
       }
     }
-    return try source!.table(entity, selector: selector)
+    return source!
   }
 }

@@ -11,6 +11,9 @@ public final class StoreDataSource: DataSource {
   /// The session tables mean when a script names no other.
   public let defaultSession: Session
   private var cache: [String: TableData] = [:]
+  /// The session each loaded per-session table belongs to.
+  var sessionOf: [ObjectIdentifier: Session] = [:]
+  var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
 
   public init(store: Store, defaultSession: Session) {
     self.store = store
@@ -33,12 +36,13 @@ public final class StoreDataSource: DataSource {
     }
     do {
       switch entity {
-      case .learners: return try learners(session)
+      case .learners: return try perSession("learners", session) { try loadLearners(session) }
       case .staff: return try cached("staff") { try loadStaff() }
       case .subjects: return try cached("subjects") { try loadSubjects() }
-      case .enrolments: return try cached("enrolments \(session)") { try loadEnrolments(session) }
+      case .enrolments:
+        return try perSession("enrolments", session) { try loadEnrolments(session) }
       case .assessments:
-        return try cached("assessments \(session)") { try loadAssessments(session) }
+        return try perSession("assessments", session) { try loadAssessments(session) }
       case .contacts: return try cached("contacts") { try loadContacts() }
       case .results:
         let chosen = try year ?? latestResultsYear()
@@ -57,7 +61,16 @@ public final class StoreDataSource: DataSource {
   }
 
   func learners(_ session: Session) throws -> TableData {
-    try cached("learners \(session)") { try loadLearners(session) }
+    try perSession("learners", session) { try loadLearners(session) }
+  }
+
+  /// Loads a table of one session, remembering which session it is.
+  func perSession(_ key: String, _ session: Session, _ load: () throws -> TableData) throws
+    -> TableData
+  {
+    let table = try cached("\(key) \(session)", load)
+    sessionOf[ObjectIdentifier(table)] = session
+    return table
   }
 
   /// The latest year with results at or before the default session's own.

@@ -12,17 +12,13 @@ extension Evaluator {
     case .add, .subtract, .multiply, .divide:
       if case .constant(.number(let constant)) = right.kind {
         return { frame in
-          guard case .numbers(let numbers, let present) = try leftKernel(&frame) else {
-            return Column(repeating: .missing, count: frame.count)
-          }
+          let (numbers, present) = try leftKernel(&frame).numbers
           return try numberKernel(operation, numbers, present, constant, range: range)
         }
       }
       return { frame in
-        let a = try leftKernel(&frame)
-        let b = try rightKernel(&frame)
-        guard case .numbers(let x, let xPresent) = a, case .numbers(let y, let yPresent) = b
-        else { return Column(repeating: .missing, count: frame.count) }
+        let (x, xPresent) = try leftKernel(&frame).numbers
+        let (y, yPresent) = try rightKernel(&frame).numbers
         return try numberKernel(operation, x, xPresent, y, yPresent, range: range)
       }
     default:

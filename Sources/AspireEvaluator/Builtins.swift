@@ -18,9 +18,7 @@ extension Evaluator {
         function == .abs ? { Swift.abs($0) } : function == .floor ? { $0.rounded(.down) }
         : { $0.rounded(.up) }
       return { frame in
-        guard case .numbers(let numbers, let present) = try kernels[0](&frame) else {
-          return Column(repeating: .missing, count: frame.count)
-        }
+        let (numbers, present) = try kernels[0](&frame).numbers
         return .numbers(numbers.map(operation), present: present)
       }
     }
@@ -107,6 +105,13 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
     if values.count % 2 == 1 { return .number(values[middle]) }
     let median = values[middle - 1] / 2 + values[middle] / 2
     return .number(median)
+  case .all, .any:
+    guard case .list(let items) = arguments[0] else { return .missing }
+    let flags = items.compactMap { item -> Bool? in
+      if case .boolean(let flag) = item { return flag }
+      return nil
+    }
+    return .boolean(function == .all ? !flags.contains(false) : flags.contains(true))
   case .length:
     guard case .text(let text) = arguments[0] else { return .missing }
     return .number(Double(text.count))

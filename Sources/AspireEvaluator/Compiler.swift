@@ -19,10 +19,8 @@ extension Evaluator {
     case .negate(let operand):
       let inner = compile(operand)
       return { frame in
-        switch try inner(&frame) {
-        case .numbers(let numbers, let present): return .numbers(numbers.map { -$0 }, present: present)
-        case let other: return other
-        }
+        let (numbers, present) = try inner(&frame).numbers
+        return .numbers(numbers.map { -$0 }, present: present)
       }
     case .not(let operand):
       let inner = compile(operand)
@@ -84,6 +82,10 @@ extension Evaluator {
       return compileField(base, index)
     case .query(let base, let stage):
       return compileQuery(base, stage)
+    case .related(let base, let relation):
+      return compileRelated(base, relation, range: range)
+    case .comprehension(let function, let slot, let source, let condition, let body):
+      return compileComprehension(function, slot, source, condition, body, type: type)
     case .aggregate(let function, let rows, let memberSlot, let argument):
       return compileAggregate(
         function, rows: rows, memberSlot: memberSlot, argument: argument, type: type)

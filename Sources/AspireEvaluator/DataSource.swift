@@ -7,6 +7,11 @@ public protocol DataSource: AnyObject {
   /// as `"2025-26"`), of the year (a number, for results), or, when nil, of
   /// the default session.
   func table(_ entity: Entity, selector: Value?) throws -> TableData
+
+  /// For each row of `parent`, the rows of the relation's child table that
+  /// belong to it.
+  func related(_ relation: Relation, of parent: TableData) throws
+    -> (child: TableData, rows: [[Int]])
 }
 
 /// A data source's failure, shown as a runtime error at the table's name.

@@ -1,6 +1,21 @@
 import AspireLanguage
 
 extension Column {
+  /// The column as numbers and a presence mask; anything not a number (the
+  /// literal `missing`) counts as missing.
+  var numbers: (values: [Double], present: [Bool]?) {
+    if case .numbers(let values, let present) = self { return (values, present) }
+    var values = [Double](repeating: 0, count: count)
+    var present = [Bool](repeating: false, count: count)
+    for row in 0..<count {
+      if case .number(let number) = value(at: row) {
+        values[row] = number
+        present[row] = true
+      }
+    }
+    return (values, present)
+  }
+
   /// The column as flags and a presence mask; anything not a boolean (the
   /// literal `missing`) counts as missing.
   var booleans: (flags: [Bool], present: [Bool]?) {

@@ -3,7 +3,7 @@ import AspireModel
 /// The functions every script can call, with the rule that types their calls.
 public enum BuiltinFunction: String, CaseIterable, Sendable {
   case min, max, abs, floor, ceil, round, clamp
-  case sum, count, mean, median
+  case sum, count, mean, median, all, any
   case length, upper, lower
   case year, month, day, weekday
   case points
@@ -22,6 +22,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .clamp: return "clamp(x, low, high)"
     case .sum, .mean, .median: return "\(rawValue)(list of numbers)"
     case .count: return "count(list or table)"
+    case .all, .any: return "\(rawValue)(list of booleans) or \(rawValue)(x in list: condition)"
     case .length, .upper, .lower: return "\(rawValue)(text)"
     case .year, .month, .day, .weekday: return "\(rawValue)(date)"
     case .points: return "points(grade)"
@@ -90,6 +91,12 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       case .list, .table, .error: return .success(.number)
       default: return .failure(.argument(0, expected: "list or table"))
       }
+    case .all, .any:
+      guard arguments.count == 1 else { return .failure(.arity(1)) }
+      guard case .list(let element) = arguments[0].present,
+        [.boolean, .unknown, .error].contains(element.present)
+      else { return .failure(.argument(0, expected: "list of booleans")) }
+      return .success(.boolean)
     case .length:
       return scalar(.text, .number)
     case .upper, .lower:

@@ -45,10 +45,16 @@ extension Checker {
         }
         return typed(.constant(.missing), .error)
       }
+      if let entity = record.entity, let relation = entity.relation(named: field.name) {
+        let type = ValueType.table(relation.child.recordType)
+        return typed(.related(typedBase, relation), type)
+      }
       guard let index = record.index(of: field.name) else {
         report(
           "\(record.name) has no field \"\(field.name)\"", at: field.range,
-          help: closestName(to: field.name, among: record.fields.map(\.name))
+          help: closestName(
+            to: field.name,
+            among: record.fields.map(\.name) + (record.entity?.relations.map(\.name) ?? []))
             .map { "did you mean \"\($0)\"?" })
         return typed(.constant(.missing), .error)
       }
@@ -57,6 +63,8 @@ extension Checker {
       return typed(.field(typedBase, index), type)
     case .query(let base, let stage):
       return checkQuery(base, stage, at: range)
+    case .comprehension(let callee, let variable, let source, let condition, let body):
+      return checkComprehension(callee, variable, source, condition, body, at: range)
     }
   }
 
@@ -121,11 +129,21 @@ extension Checker {
       if let slot = scope[name] {
         return TypedExpression(.local(slot), type: localTypes[slot] ?? .error, range: range)
       }
-      if let slot = scope[Checker.rowKey], case .record(let record) = localTypes[slot],
-        let index = record.index(of: name)
-      {
+      if let slot = scope[Checker.rowKey], case .record(let record) = localTypes[slot] {
         let row = TypedExpression(.local(slot), type: .record(record), range: range)
-        return TypedExpression(.field(row, index), type: record.fields[index].type, range: range)
+        if let index = record.index(of: name) {
+          return TypedExpression(
+            .field(row, index), type: record.fields[index].type, range: range)
+        }
+        // The row itself: `it`, or the singular of its table (`learner`).
+        if name == "it" || (name == record.name && !name.contains(" ")) {
+          return row
+        }
+        // In a query over learners, `enrolments` is the row's own enrolments.
+        if let relation = record.entity?.relation(named: name) {
+          return TypedExpression(
+            .related(row, relation), type: .table(relation.child.recordType), range: range)
+        }
       }
     }
     if let index = workspace.globalIndex[name] {

@@ -29,6 +29,13 @@ public struct TypedExpression: Sendable {
     case table(Entity, session: TypedExpression?)
     /// A field of a record, by its index in the record type.
     case field(TypedExpression, Int)
+    /// The rows of another table that belong to a record.
+    case related(TypedExpression, Relation)
+    /// `f(x in source where condition: body)`: the source's elements bound to
+    /// `slot` in turn, kept where the condition holds, summed up by `f`.
+    case comprehension(
+      BuiltinFunction, slot: Int, source: TypedExpression, condition: TypedExpression?,
+      body: TypedExpression?)
     /// A query step applied to a table.
     case query(TypedExpression, TypedQueryStage)
     /// An aggregate over each group's rows, in a query after `group by`: the

@@ -138,6 +138,11 @@ public struct Formatter {
       return callee.name + "(" + arguments.map(flat).joined(separator: ", ") + ")"
     case .field(let base, let field):
       return flat(base) + "." + field.name
+    case .comprehension(let callee, let variable, let source, let condition, let body):
+      var text = "\(callee.name)(\(variable.name) in \(flat(source))"
+      if let condition { text += " where " + flat(condition) }
+      if let body { text += ": " + flat(body) }
+      return text + ")"
     case .query(let base, let stage):
       let joiner = isQuery(base) || !isFilter(stage) ? " | " : " "
       return flat(base) + joiner + flat(stage)

@@ -212,6 +212,11 @@ extension Parser {
         expression = Expression(
           .field(expression, field), range: expression.range.joined(with: field.range),
           height: expression.height + 1)
+      } else if current.isSymbol(.leftParenthesis), case .name(let name) = expression.kind,
+        Parser.comprehensionFunctions.contains(name), case .identifier = peek().kind,
+        peek(2).isKeyword(.in)
+      {
+        expression = try parseComprehension(Identifier(name: name, range: expression.range))
       } else if current.isSymbol(.leftParenthesis), case .name(let name) = expression.kind {
         let open = advance()
         let arguments = try parseList(closing: .rightParenthesis, opening: open)
@@ -225,6 +230,33 @@ extension Parser {
         return expression
       }
     }
+  }
+
+  /// The functions that can sum up elements as `f(x in source …)`.
+  static let comprehensionFunctions: Set<String> = [
+    "count", "sum", "mean", "median", "min", "max", "all", "any",
+  ]
+
+  /// `f(x in source [where condition] [: body])`, the parenthesis current.
+  mutating func parseComprehension(_ callee: Identifier) throws -> Expression {
+    let open = advance()
+    let variable = try expectIdentifier("a name for each element")
+    advance()  // in
+    let source = try parseExpression(allowsQuery: false)
+    var condition: Expression?
+    if accept(.where) != nil { condition = try parseExpression(allowsQuery: false) }
+    var body: Expression?
+    if accept(.colon) != nil { body = try parseExpression() }
+    guard let close = accept(.rightParenthesis) else {
+      throw fail(
+        "expected \"where\", \":\" or \")\", found \(current.displayName)",
+        help: "the \"(\" at \(open.range.startLine):\(open.range.startColumn) is not closed")
+    }
+    let height = [source.height, condition?.height ?? 0, body?.height ?? 0].max()! + 1
+    return Expression(
+      .comprehension(
+        callee: callee, variable: variable, source: source, condition: condition, body: body),
+      range: callee.range.joined(with: close.range), height: height)
   }
 
   /// Comma-separated expressions up to the closing bracket.

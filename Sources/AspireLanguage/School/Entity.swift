@@ -85,3 +85,66 @@ public enum Entity: String, CaseIterable, Sendable {
       Field("working_grade", .optional(.grade(.perRow))),
     ], entity: .assessments)
 }
+
+/// Rows of another table that belong to a row: a learner's enrolments, an
+/// enrolment's teachers' marks. Rows match where the key fields agree.
+public struct Relation: Hashable, Sendable {
+  /// Which of the child's sessions a parent of session S sees.
+  public enum Timing: Hashable, Sendable {
+    /// The same session (a learner's enrolments this session).
+    case sameSession
+    /// The results of the August the parent's session starts in: the exams
+    /// of the session before (a learner's results, the grade point evidence).
+    case resultsBefore
+    /// The results of the August the parent's session ends in.
+    case resultsAfter
+    /// Not tied to a session (a learner's contacts).
+    case always
+  }
+
+  public let name: String
+  public let child: Entity
+  /// Paths of fields of the parent, and of the child, whose values must agree.
+  public let parentKeys: [String]
+  public let childKeys: [String]
+  public let timing: Timing
+}
+
+extension Entity {
+  /// The related rows each row of this table can reach by name.
+  public var relations: [Relation] {
+    switch self {
+    case .learners:
+      return [
+        Relation(
+          name: "enrolments", child: .enrolments, parentKeys: ["id"],
+          childKeys: ["learner.id"], timing: .sameSession),
+        Relation(
+          name: "assessments", child: .assessments, parentKeys: ["id"],
+          childKeys: ["learner.id"], timing: .sameSession),
+        Relation(
+          name: "contacts", child: .contacts, parentKeys: ["id"], childKeys: ["learner.id"],
+          timing: .always),
+        Relation(
+          name: "results", child: .results, parentKeys: ["id"], childKeys: ["learner.id"],
+          timing: .resultsBefore),
+      ]
+    case .enrolments:
+      return [
+        Relation(
+          name: "assessments", child: .assessments, parentKeys: ["learner.id", "subject"],
+          childKeys: ["learner.id", "subject"], timing: .sameSession),
+        Relation(
+          name: "results", child: .results, parentKeys: ["learner.id", "subject"],
+          childKeys: ["learner.id", "subject"], timing: .resultsAfter),
+      ]
+    default:
+      return []
+    }
+  }
+
+  /// The relation called `name`, if this table has one.
+  public func relation(named name: String) -> Relation? {
+    relations.first { $0.name == name }
+  }
+}

@@ -101,6 +101,12 @@ public struct Expression: Sendable {
     case letIn(name: Identifier, value: Expression, body: Expression)
     case call(callee: Identifier, arguments: [Expression])
     case field(Expression, Identifier)
+    /// An aggregate over the elements of a list or the rows of a table:
+    /// `count(e in learner.enrolments where e.status == Below)`,
+    /// `mean(r in learner.results: points(r.grade))`.
+    case comprehension(
+      callee: Identifier, variable: Identifier, source: Expression, condition: Expression?,
+      body: Expression?)
     /// A table with one query stage applied: `learners where stage == S4`,
     /// `… | sort name`, `… | show name, stage`.
     case query(Expression, QueryStage)
