@@ -14,10 +14,18 @@ extension Checker {
         return aggregate
       }
     }
-    let typedArguments = arguments.map { checkExpression($0) }
+    var typedArguments = arguments.map { checkExpression($0) }
+    if let function = workspace.functions[callee.name], arguments.count < function.parameters.count,
+      function.formulaText != nil, arguments.count >= 1
+    {
+      // A formula's parameters after the enrolment take their default values.
+      for defaultValue in function.defaults[arguments.count...] {
+        if let defaultValue { typedArguments.append(checkExpression(defaultValue)) }
+      }
+    }
     let types = typedArguments.map(\.type)
     if let function = workspace.functions[callee.name] {
-      guard arguments.count == function.parameters.count else {
+      guard typedArguments.count == function.parameters.count else {
         report(
           "\"\(callee.name)\" takes \(count(function.parameters.count, "argument")), "
             + "found \(arguments.count)", at: range)

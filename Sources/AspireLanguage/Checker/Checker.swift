@@ -6,6 +6,8 @@ public enum CheckedStatement: Sendable {
   case binding(Int)
   /// An expression whose value is printed.
   case expression(TypedExpression, slotCount: Int)
+  /// A statement about targets.
+  case targets(CheckedTargetStatement)
   /// A test block: each fact must be true.
   case test(name: String, range: SourceRange, facts: [(TypedExpression, slotCount: Int)])
 }
@@ -66,6 +68,17 @@ public struct Checker {
         checked.append(.binding(index))
       case .binding(let name, .some, _):
         checkFunctionNames(name.name)
+      case .formula(let name, _, let body):
+        if let formula = checkFormula(name.name), formula.body >= 0 {
+          let type = workspace.functionBodies[formula.body].body.type
+          if case .grade = type.present {} else if type != .error && type != .missing {
+            report("a formula gives a grade; this one gives \(type)", at: body.range)
+          }
+        }
+      case .targets(let statement):
+        if let checkedStatement = checkTargets(statement) {
+          checked.append(.targets(checkedStatement))
+        }
       case .expression(let expression):
         let (typed, slots) = checkTopLevel(expression)
         checked.append(.expression(typed, slotCount: slots))
@@ -94,9 +107,13 @@ public struct Checker {
       let name: Identifier
       let parameters: [Identifier]?
       let value: Expression
+      var formulaParameters: [Parameter]?
       switch statement.kind {
       case .binding(let bound, let list, let expression):
         (name, parameters, value) = (bound, list, expression)
+      case .formula(let bound, let list, let expression):
+        (name, parameters, value) = (bound, list.map(\.name), expression)
+        formulaParameters = list
       case .cohort(let bound, let expression):
         (name, parameters, value) = (bound, nil, expression)
       default:
@@ -131,14 +148,25 @@ public struct Checker {
         for parameter in parameters where !parameterNames.insert(parameter.name).inserted {
           report("parameter \"\(parameter.name)\" is named twice", at: parameter.range)
         }
-        workspace.functions[name.name] = Workspace.Function(
+        var function = Workspace.Function(
           name: name.name, range: name.range, parameters: parameters, body: value)
+        if let formulaParameters {
+          function.defaults = formulaParameters.map(\.defaultValue)
+          function.formulaText = Formatter().format(
+            Program(file: statement.range.file, statements: [bare(statement)], trailingComments: []))
+        }
+        workspace.functions[name.name] = function
       } else {
         workspace.globalIndex[name.name] = workspace.globals.count
         workspace.globals.append(
           Workspace.Global(name: name.name, range: name.range, syntax: value))
       }
     }
+  }
+
+  /// The statement without its comments, as its canonical text is hashed.
+  func bare(_ statement: Statement) -> Statement {
+    Statement(kind: statement.kind, range: statement.range)
   }
 
   /// Checks a function declared without a call yet: its names must resolve.

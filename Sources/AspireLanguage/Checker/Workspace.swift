@@ -23,6 +23,22 @@ public final class Workspace {
     var body: Expression
     /// Specialisations already checked, by argument types.
     var bodies: [[ValueType]: Int] = [:]
+    /// For a formula: the default value of each parameter after the first,
+    /// and the declaration in canonical layout, whose hash versions it.
+    var defaults: [Expression?] = []
+    var formulaText: String?
+  }
+
+  /// A formula, as target statements use it.
+  public struct Formula: Sendable {
+    public var name: String
+    /// The declaration in canonical layout: the same for any layout of it.
+    public var text: String
+    public var parameters: [String]
+    /// The checked body for an enrolment and the defaults' types.
+    public var body: Int
+    /// The default value of each parameter after the enrolment.
+    public var defaults: [TypedExpression]
   }
 
   enum CheckState { case unchecked, checking, checked }

@@ -44,6 +44,16 @@ public struct Formatter {
         return prefix(head, lines)
       }
       return [String(head.dropLast())] + prefix(pad(2), layout(value, indent: 4, column: 2))
+    case .formula(let name, let parameters, let body):
+      let list = parameters.map { parameter in
+        parameter.name.name + (parameter.defaultValue.map { " = " + flat($0) } ?? "")
+      }.joined(separator: ", ")
+      let head = "formula \(name.name)(\(list)) = "
+      let lines = layout(body, indent: 2, column: head.count)
+      if lines.count == 1 { return prefix(head, lines) }
+      return [String(head.dropLast())] + prefix(pad(2), layout(body, indent: 4, column: 2))
+    case .targets(let statement):
+      return [flat(statement)]
     case .cohort(let name, let value):
       let head = "cohort \(name.name) = "
       return prefix(head, layout(value, indent: 2, column: head.count))
@@ -160,6 +170,27 @@ public struct Formatter {
   }
 
   /// A query step as written after `|` (or, for a first `where`, after the table).
+  /// A statement about targets on one line.
+  public func flat(_ statement: TargetStatement) -> String {
+    switch statement {
+    case .set(let cohort, let formula):
+      return "set targets for \(flat(cohort)) using \(formula.name)"
+    case .revise(let cohort, let formula, let reason):
+      return "revise targets for \(flat(cohort)) using \(formula.name) reason \(flat(reason))"
+    case .raise(let learner, let subject, let grade, let reason):
+      return "raise target for \(flat(learner)) in \(flat(subject)) to \(flat(grade)) "
+        + "reason \(flat(reason))"
+    case .compare(let formula, let other, let cohort):
+      return "compare \(formula.name) with \(other.name) for \(flat(cohort))"
+    case .replay(let formula, let cohort):
+      return "replay \(formula.name) for \(flat(cohort))"
+    case .tune(let formula, let parameter, let values, let cohort):
+      return "tune \(formula.name) \(parameter.name) in \(flat(values)) for \(flat(cohort))"
+    case .explain(let formula, let cohort):
+      return "explain \(formula.name) for \(flat(cohort))"
+    }
+  }
+
   public func flat(_ stage: QueryStage) -> String {
     switch stage {
     case .filter(let condition):

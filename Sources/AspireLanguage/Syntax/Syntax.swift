@@ -32,6 +32,12 @@ public struct Statement: Sendable {
     case test(name: String, nameRange: SourceRange, facts: [Expression])
     /// `cohort name = table`: a named set of learners, enrolments or other rows.
     case cohort(name: Identifier, value: Expression)
+    /// `formula name(e, weight = 1) = body`: a pure function of an enrolment
+    /// that sets targets; parameters after the first have default values.
+    case formula(name: Identifier, parameters: [Parameter], body: Expression)
+    /// A statement about targets: set, revise, raise, compare, replay, tune,
+    /// explain.
+    case targets(TargetStatement)
     /// An expression standing alone: its value is printed.
     case expression(Expression)
   }
@@ -160,4 +166,48 @@ public struct SortKey: Sendable {
 public struct ShowItem: Sendable {
   public var expression: Expression
   public var name: Identifier?
+}
+
+/// A parameter of a formula, with its default value after the first.
+public struct Parameter: Sendable {
+  public var name: Identifier
+  public var defaultValue: Expression?
+
+  public init(name: Identifier, defaultValue: Expression?) {
+    self.name = name
+    self.defaultValue = defaultValue
+  }
+}
+
+/// The statements that work with aspirational targets.
+public enum TargetStatement: Sendable {
+  /// `set targets for enrolments using formula`: sets the targets not yet set,
+  /// and refuses to change locked ones.
+  case set(cohort: Expression, formula: Identifier)
+  /// `revise targets for enrolments using formula reason "…"`.
+  case revise(cohort: Expression, formula: Identifier, reason: Expression)
+  /// `raise target for "L0001" in "Mathematics" to A reason "…"`.
+  case raise(learner: Expression, subject: Expression, grade: Expression, reason: Expression)
+  /// `compare formula with other for enrolments`.
+  case compare(formula: Identifier, other: Identifier, cohort: Expression)
+  /// `replay formula for enrolments("2025-26")`: against that year's results.
+  case replay(formula: Identifier, cohort: Expression)
+  /// `tune formula parameter in [values] for enrolments("2025-26")`.
+  case tune(formula: Identifier, parameter: Identifier, values: Expression, cohort: Expression)
+  /// `explain formula for enrolments where …`: step by step for one
+  /// enrolment, or which evidence decided the targets of many.
+  case explain(formula: Identifier, cohort: Expression)
+
+  /// The statement's first word.
+  public var word: String {
+    switch self {
+    case .set: return "set"
+    case .revise: return "revise"
+    case .raise: return "raise"
+    case .compare: return "compare"
+    case .replay: return "replay"
+    case .tune: return "tune"
+    case .explain: return "explain"
+    }
+  }
 }
