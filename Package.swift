@@ -49,8 +49,8 @@ let package = Package(
       name: "AspireLanguageTests",
       dependencies: ["AspireLanguage", "AspireEvaluator", "AspireModel"]),
     // End-to-end tests of the built `aspire` command, with the golden corpus
-    // under Tests/Golden.
-    .testTarget(name: "AspireCommandTests", dependencies: ["aspire"]),
+    // under Tests/Golden; the data commands' tests read the store it writes.
+    .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireStore"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
     .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
   ]

@@ -76,12 +76,14 @@ enum HelpCommand: Subcommand {
       Writes a consistent copy of the store to FILE, even while it is in use.
       """,
     "demo": """
-      usage: aspire demo [--db PATH] [--out DIR] [--learners N]
+      usage: aspire demo [--db PATH] [--out DIR] [--learners N] [--csv-only]
 
       Generates the demo school (about 900 learners in S1 to S6 in 2026-27, with
       2025-26 and its 2026 results behind it), writes its CSV files under
       DIR/demo-data, and imports them into the store. --learners N generates a
-      national senior phase of N learners instead.
+      national senior phase of N learners instead. --csv-only writes the files
+      without touching the store and prints the "aspire import" command for each,
+      in the order they must be imported.
       """,
     "help": """
       usage: aspire help [COMMAND]

@@ -29,16 +29,20 @@ enum ImportCommand: Subcommand {
       }
       encoding = chosen
     }
-    for file in files where !FileManager.default.isReadableFile(atPath: file) {
+    for file in files where !isReadableFile(file) {
       throw UsageError(message: "cannot read \(file)")
     }
     let settings = try StoreOptions(options)
-    let store = try settings.openStore()
+    let dryRun = options.flags.contains("dry-run")
+    // A dry run writes nothing, not even a new store: it is checked against an
+    // empty store in memory instead.
+    let isMissing = !FileManager.default.fileExists(atPath: settings.databasePath)
+    let store = try dryRun && isMissing ? Store(path: ":memory:") : settings.openStore()
     var status = ExitStatus.success
     for file in files {
       let outcome = try Importer(store: store).run(
-        kind: kind, file: file, session: settings.session,
-        dryRun: options.flags.contains("dry-run"), encoding: encoding, by: settings.user)
+        kind: kind, file: file, session: settings.session, dryRun: dryRun, encoding: encoding,
+        by: settings.user)
       if outcome.succeeded {
         console.error(outcome.summary)
       } else {
@@ -48,6 +52,13 @@ enum ImportCommand: Subcommand {
       }
     }
     return status
+  }
+
+  /// Whether `path` names a file that can be read: a folder cannot.
+  private static func isReadableFile(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+    return exists && !isFolder.boolValue && FileManager.default.isReadableFile(atPath: path)
   }
 }
 
