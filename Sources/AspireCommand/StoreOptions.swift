@@ -1,4 +1,5 @@
 import AspireEngine
+import AspireEvaluator
 import AspireModel
 import AspireStore
 import Foundation
@@ -44,6 +45,14 @@ struct StoreOptions {
   /// The store's tables for scripts, opened when a script first needs one.
   func dataSource() -> LazyStoreDataSource {
     LazyStoreDataSource(path: databasePath, defaultSession: session)
+  }
+
+  /// Gives the interpreter the store's tables and the statements about
+  /// targets, opening the store only when a script first needs it.
+  func connect(_ interpreter: Interpreter) {
+    let source = dataSource()
+    interpreter.evaluator.dataSource = source
+    interpreter.targetHandler = LazyTargetService(source: source, user: user)
   }
 
   /// Opens (creating if need be) the store.

@@ -33,5 +33,37 @@ public enum SchoolScripts {
       results | group by level, grade | show level, grade, count() as results
       """#
     ),
+    (
+      "30-targets.aspire",
+      #"""
+      # Aspirational targets for the senior phase: one formula for everyone.
+
+      # The grade point average: the mean points of last August's results; for S4,
+      # who sat no exams last year, the mean points of their MidYIS predictions.
+      let gpa(l) = mean(r in l.results: points(r.grade)) ?? mean(x in l.enrolments: points(x.predicted))
+
+      # A prior grade on the course's own level counts as it stands; one on the
+      # level below counts two steps lower (an N5 A is evidence of a Higher C).
+      let prior_evidence(e) =
+        if (e.prior_level ?? e.level) == e.level then e.prior
+        else grade(points(e.prior) - 2, e.level)
+
+      # The best evidence, raised by `uplift` grade steps, never above the top grade.
+      formula aspirational(e, uplift = 1) =
+        let evidence = max(e.predicted, prior_evidence(e), grade(gpa(e.learner) ?? 0, e.level)) in
+        min(evidence + uplift, top(e.level))
+
+      set targets for seniors.enrolments using aspirational
+
+      test "no target is below the prediction":
+        all(e in seniors.enrolments: (aspirational(e) >= e.predicted) ?? true)
+
+      test "no target is above the top grade":
+        all(e in seniors.enrolments: (aspirational(e) <= top(e.level)) ?? true)
+
+      test "every senior course has a target":
+        count(e in seniors.enrolments where aspirational(e) == missing) == 0
+      """#
+    ),
   ]
 }

@@ -26,7 +26,8 @@ public final class LazyStoreDataSource: DataSource {
     try open().related(relation, of: parent)
   }
 
-  func open() throws -> StoreDataSource {
+  /// The store's data source, opening the store the first time.
+  public func open() throws -> StoreDataSource {
     if source == nil {
       guard FileManager.default.fileExists(atPath: path) else {
         throw DataSourceError(
@@ -39,5 +40,30 @@ public final class LazyStoreDataSource: DataSource {
       }
     }
     return source!
+  }
+}
+
+/// Carries out statements about targets, opening the store on first use.
+public final class LazyTargetService: TargetHandler {
+  let source: LazyStoreDataSource
+  let user: String
+  private var service: TargetService?
+
+  public init(source: LazyStoreDataSource, user: String) {
+    self.source = source
+    self.user = user
+  }
+
+  public func run(_ statement: CheckedTargetStatement, evaluator: Evaluator) throws -> [Value] {
+    if service == nil {
+      let data: StoreDataSource
+      do {
+        data = try source.open()
+      } catch let error as DataSourceError {
+        throw RuntimeError(message: error.message, range: statementRange(statement))
+      }
+      service = TargetService(store: data.store, data: data, user: user)
+    }
+    return try service!.run(statement, evaluator: evaluator)
   }
 }

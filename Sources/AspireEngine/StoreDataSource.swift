@@ -7,10 +7,17 @@ import AspireStore
 /// default session. Links between tables (an enrolment's learner and
 /// teacher) become row references into the linked table.
 public final class StoreDataSource: DataSource {
-  let store: Store
+  public let store: Store
   /// The session tables mean when a script names no other.
   public let defaultSession: Session
   private var cache: [String: TableData] = [:]
+
+  /// Forgets every loaded table, after a statement changed the store.
+  public func reload() {
+    cache = [:]
+    sessionOf = [:]
+    relatedCache = [:]
+  }
   /// The session each loaded per-session table belongs to.
   var sessionOf: [ObjectIdentifier: Session] = [:]
   var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
@@ -115,8 +122,10 @@ public final class StoreDataSource: DataSource {
       Entity.enrolments,
       sql: """
         SELECT e.session, e.learner_id, e.subject, s.faculty, e.level, e.class, e.teacher_id,
-          e.predicted, e.prior, e.prior_level, e.withdrawn
+          e.predicted, e.prior, e.prior_level, e.withdrawn, t.target
         FROM enrolments e JOIN subjects s ON s.subject = e.subject
+        LEFT JOIN targets t ON t.session = e.session AND t.learner_id = e.learner_id
+          AND t.subject = e.subject AND t.closed_at IS NULL
         WHERE e.session = ? ORDER BY e.learner_id, e.subject
         """,
       [.text(session.description)], links: links)

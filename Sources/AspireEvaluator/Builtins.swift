@@ -132,6 +132,14 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
   case .points:
     guard case .grade(let grade) = arguments[0] else { return .missing }
     return .number(grade.points)
+  case .top, .bottom:
+    guard case .level(let level) = arguments[0] else { return .missing }
+    return .grade(function == .top ? level.scale.highest : level.scale.lowest)
+  case .grade:
+    guard case .number(let points) = arguments[0], case .level(let level) = arguments[1] else {
+      return .missing
+    }
+    return .grade(level.scale.grade(nearest: points))
   }
 }
 

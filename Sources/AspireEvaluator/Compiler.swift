@@ -34,7 +34,7 @@ extension Evaluator {
       return compileLogic(left, right, stopsAt: true)
     case .ifElse(let condition, let thenBranch, let elseBranch):
       return compileIf(condition, thenBranch, elseBranch, type: type)
-    case .letIn(let slot, let value, let body):
+    case .letIn(_, let slot, let value, let body):
       let valueKernel = compile(value)
       let bodyKernel = compile(body)
       return { frame in

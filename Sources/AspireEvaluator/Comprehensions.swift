@@ -14,6 +14,14 @@ extension Evaluator {
       var cache: [TableData: (TableData, [[Int]])] = [:]
       var values = [Value](repeating: .missing, count: records.count)
       for row in 0..<records.count {
+        if case .table(let parents) = records.value(at: row) {
+          if cache[parents.data] == nil {
+            cache[parents.data] = try self.related(relation, of: parents.data, source, range)
+          }
+          let (child, rows) = cache[parents.data]!
+          values[row] = .table(TableValue(data: child, rows: parents.rows.flatMap { rows[$0] }))
+          continue
+        }
         guard case .record(let parent, let index) = records.value(at: row) else { continue }
         if cache[parent] == nil {
           do {
@@ -26,6 +34,16 @@ extension Evaluator {
         values[row] = .table(TableValue(data: child, rows: rows[index]))
       }
       return .values(values)
+    }
+  }
+
+  func related(_ relation: Relation, of parent: TableData, _ source: DataSource,
+    _ range: SourceRange) throws -> (TableData, [[Int]])
+  {
+    do {
+      return try source.related(relation, of: parent)
+    } catch let error as DataSourceError {
+      throw RuntimeError(message: error.message, range: range)
     }
   }
 

@@ -36,6 +36,21 @@ public final class Evaluator {
     try compile(expression)(&frame)
   }
 
+  /// A formula's value for each enrolment of `table`, with the parameters
+  /// after the enrolment at their defaults unless given in `arguments`.
+  public func evaluate(
+    _ formula: Workspace.Formula, over table: TableValue, arguments: [Int: Value] = [:]
+  ) throws -> Column {
+    let body = workspace.functionBodies[formula.body]
+    var frame = Frame(count: table.rows.count, slotCount: body.slotCount)
+    frame.slots[0] = .records(table.data, table.rows)
+    for (offset, defaultValue) in formula.defaults.enumerated() {
+      let value = try arguments[offset + 1] ?? evaluate(defaultValue, slotCount: 0)
+      frame.slots[offset + 1] = Column(repeating: value, count: table.rows.count)
+    }
+    return try functionKernel(formula.body)(&frame)
+  }
+
   func functionKernel(_ index: Int) -> Kernel {
     if let kernel = functionKernels[index] { return kernel }
     let kernel = compile(workspace.functionBodies[index].body)

@@ -25,6 +25,11 @@ public struct RuntimeError: Error, Sendable {
   public var message: String
   public var range: SourceRange
 
+  public init(message: String, range: SourceRange) {
+    self.message = message
+    self.range = range
+  }
+
   public var diagnostic: Diagnostic { .error(message, at: range) }
 }
 

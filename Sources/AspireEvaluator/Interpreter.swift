@@ -23,6 +23,9 @@ public final class Interpreter {
     public var passed: Bool { failure == nil }
   }
 
+  /// Carries out the statements about targets; nil where there is no store.
+  public var targetHandler: TargetHandler?
+
   public init(allowsRedeclaration: Bool = false) {
     workspace = Workspace(allowsRedeclaration: allowsRedeclaration)
     evaluator = Evaluator(workspace: workspace)
@@ -54,6 +57,16 @@ public final class Interpreter {
       case .expression(let expression, let slotCount):
         let value = try evaluator.evaluate(expression, slotCount: slotCount)
         emit(.value(value, type: expression.type))
+      case .targets(let statement):
+        // Tests check facts; they never change the store.
+        if runsTests { continue }
+        guard let targetHandler else {
+          throw RuntimeError(
+            message: "statements about targets need a store", range: statementRange(statement))
+        }
+        for value in try targetHandler.run(statement, evaluator: evaluator) {
+          emit(.value(value, type: .error))
+        }
       case .test(let name, let range, let facts):
         guard runsTests else { continue }
         emit(.test(runTest(name: name, range: range, facts: facts)))
@@ -90,5 +103,22 @@ public final class Interpreter {
     else { return nil }
     return "the left side is \(ValuePrinter.element(a)), the right side "
       + "\(ValuePrinter.element(b)), and \(comparison.rawValue) does not hold"
+  }
+}
+
+/// Carries out statements about targets against the store.
+public protocol TargetHandler: AnyObject {
+  /// Runs the statement; returns what it prints (texts and tables).
+  func run(_ statement: CheckedTargetStatement, evaluator: Evaluator) throws -> [Value]
+}
+
+/// Where a statement about targets stands, for its errors.
+public func statementRange(_ statement: CheckedTargetStatement) -> SourceRange {
+  switch statement {
+  case .set(let cohort, _), .revise(let cohort, _, _), .compare(_, _, let cohort),
+    .replay(_, let cohort), .tune(_, _, _, let cohort), .explain(_, let cohort):
+    return cohort.expression.range
+  case .raise(let learner, _, _, _):
+    return learner.expression.range
   }
 }

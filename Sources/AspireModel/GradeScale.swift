@@ -32,6 +32,20 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 
+  /// The grade whose points are nearest `points`; halfway goes up, so a
+  /// grade point average of 2.5 is a B on the SQA scale.
+  public func grade(nearest points: Double) -> Grade {
+    var best = 0
+    for rank in grades.indices {
+      let distance = abs(self.points[rank] - points)
+      let bestDistance = abs(self.points[best] - points)
+      if distance < bestDistance || (distance == bestDistance && self.points[rank] > self.points[best]) {
+        best = rank
+      }
+    }
+    return Grade(scale: self, rank: best)
+  }
+
   public var lowest: Grade { Grade(scale: self, rank: 0) }
   public var highest: Grade { Grade(scale: self, rank: grades.count - 1) }
 

@@ -73,7 +73,7 @@ enum DemoCommand: Subcommand {
     }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
-    let status = runScripts(store: store, console: console)
+    let status = runScripts(store: store, user: settings.user, console: console)
     guard status == .success else { return status }
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
@@ -98,9 +98,11 @@ enum DemoCommand: Subcommand {
 
 extension DemoCommand {
   /// Runs the demo school's scripts in order, in one workspace, over the store.
-  static func runScripts(store: Store, console: Console) -> ExitStatus {
+  static func runScripts(store: Store, user: String, console: Console) -> ExitStatus {
     let interpreter = Interpreter()
-    interpreter.evaluator.dataSource = StoreDataSource(store: store, defaultSession: session)
+    let data = StoreDataSource(store: store, defaultSession: session)
+    interpreter.evaluator.dataSource = data
+    interpreter.targetHandler = TargetService(store: store, data: data, user: user)
     for script in SchoolScripts.all {
       console.out("")
       console.out("== \(script.name)")

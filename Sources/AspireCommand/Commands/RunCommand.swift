@@ -11,7 +11,7 @@ enum RunCommand: Subcommand {
     let files = try ScriptFiles.loadAll(options.positional, command: "run")
     let settings = try StoreOptions(options)
     let interpreter = Interpreter()
-    interpreter.evaluator.dataSource = settings.dataSource()
+    settings.connect(interpreter)
     for loaded in files {
       guard case .success(let file) = loaded else {
         if case .failure(let diagnostic) = loaded { console.report([diagnostic]) }
@@ -55,7 +55,7 @@ enum RunCommand: Subcommand {
       return .failure
     case .success(let file):
       let interpreter = Interpreter()
-      interpreter.evaluator.dataSource = try? StoreOptions(options).dataSource()
+      try? StoreOptions(options).connect(interpreter)
       return runFile(file, in: interpreter, format: .table, console: console)
     }
   }

@@ -8,6 +8,7 @@ enum TestCommand: Subcommand {
     let options = try Options(arguments, command: "test", valued: CommonOptions.all)
     let files = try ScriptFiles.loadAll(options.positional, command: "test")
     let interpreter = Interpreter()
+    try StoreOptions(options).connect(interpreter)
     var passed = 0
     var failed = 0
     var status = ExitStatus.success

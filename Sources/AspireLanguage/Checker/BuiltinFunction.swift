@@ -6,7 +6,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
   case sum, count, mean, median, all, any
   case length, upper, lower
   case year, month, day, weekday
-  case points
+  case points, top, bottom, grade
 
   /// Whether, in a query after `group by`, the function can sum up a group.
   public var isAggregate: Bool {
@@ -26,6 +26,8 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .length, .upper, .lower: return "\(rawValue)(text)"
     case .year, .month, .day, .weekday: return "\(rawValue)(date)"
     case .points: return "points(grade)"
+    case .top, .bottom: return "\(rawValue)(level)"
+    case .grade: return "grade(points, level)"
     }
   }
 
@@ -103,6 +105,21 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       return scalar(.text, .text)
     case .year, .month, .day, .weekday:
       return scalar(.date, .number)
+    case .top, .bottom:
+      guard arguments.count == 1 else { return .failure(.arity(1)) }
+      guard [.level, .error].contains(arguments[0].present) else {
+        return .failure(.argument(0, expected: "level"))
+      }
+      return .success(anyMissing ? .optional(.grade(.perRow)) : .grade(.perRow))
+    case .grade:
+      guard arguments.count == 2 else { return .failure(.arity(2)) }
+      guard [.number, .error].contains(arguments[0].present) else {
+        return .failure(.argument(0, expected: "number"))
+      }
+      guard [.level, .error].contains(arguments[1].present) else {
+        return .failure(.argument(1, expected: "level"))
+      }
+      return .success(anyMissing ? .optional(.grade(.perRow)) : .grade(.perRow))
     case .points:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
       guard case .grade = arguments[0].present else {

@@ -34,11 +34,17 @@ extension Checker {
       let slot = bind(name.name, typedValue.type)
       let typedBody = checkExpression(body)
       unbind()
-      return typed(.letIn(slot: slot, value: typedValue, body: typedBody), typedBody.type)
+      return typed(.letIn(name: name.name, slot: slot, value: typedValue, body: typedBody), typedBody.type)
     case .call(let callee, let arguments):
       return checkCall(callee, arguments, at: range)
     case .field(let base, let field):
       let typedBase = checkExpression(base)
+      // A table's related rows, all together: a cohort's enrolments.
+      if case .table(let record) = typedBase.type.present, let entity = record.entity,
+        let relation = entity.relation(named: field.name)
+      {
+        return typed(.related(typedBase, relation), .table(relation.child.recordType))
+      }
       guard case .record(let record) = typedBase.type.present else {
         if typedBase.type != .error {
           report("\(typedBase.type) has no field \"\(field.name)\"", at: field.range)

@@ -19,7 +19,7 @@ public struct TypedExpression: Sendable {
     case or(TypedExpression, TypedExpression)
     case coalesce(TypedExpression, TypedExpression)
     case ifElse(TypedExpression, TypedExpression, TypedExpression)
-    case letIn(slot: Int, value: TypedExpression, body: TypedExpression)
+    case letIn(name: String, slot: Int, value: TypedExpression, body: TypedExpression)
     case list([TypedExpression])
     case builtin(BuiltinFunction, [TypedExpression])
     /// A user function, by its specialisation's index in the workspace.

@@ -59,7 +59,7 @@ public enum Entity: String, CaseIterable, Sendable {
       Field("faculty", .text), Field("level", .level), Field("class", .text),
       Field("teacher", .record(staffMember)), Field("predicted", .optional(.grade(.perRow))),
       Field("prior", .optional(.grade(.perRow))), Field("prior_level", .optional(.level)),
-      Field("withdrawn", .boolean),
+      Field("withdrawn", .boolean), Field("target", .optional(.grade(.perRow))),
     ], entity: .enrolments)
 
   static let result = RecordType(

@@ -2,7 +2,7 @@
 /// docs/schema.md describes every table and column.
 public enum Schema {
   /// Every migration, oldest first. Append new ones; never edit a published one.
-  public static let migrations: [Migration] = [version1]
+  public static let migrations: [Migration] = [version1, version2]
 
   /// The version a store has once every migration has run.
   public static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -116,5 +116,40 @@ public enum Schema {
         import_id INTEGER REFERENCES import_log (id)
       );
       CREATE INDEX history_by_row ON history (table_name, row_key);
+      """)
+
+  /// Aspirational targets: one open row per session, learner and subject;
+  /// a changed target closes its row and opens a new one, so the rows are
+  /// the audit trail. Formulas are kept by the hash of their canonical text.
+  static let version2 = Migration(
+    version: 2,
+    sql: """
+      CREATE TABLE formulas (
+        hash TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        first_used_at TEXT NOT NULL,
+        first_used_by TEXT NOT NULL
+      );
+      CREATE TABLE targets (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        subject TEXT NOT NULL REFERENCES subjects (subject),
+        level TEXT NOT NULL,
+        target TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('formula', 'revision', 'raise')),
+        formula_hash TEXT REFERENCES formulas (hash),
+        evidence TEXT NOT NULL,
+        reason TEXT,
+        set_at TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        closed_at TEXT,
+        closed_by TEXT,
+        close_reason TEXT
+      );
+      CREATE UNIQUE INDEX targets_open ON targets (session, learner_id, subject)
+        WHERE closed_at IS NULL;
+      CREATE INDEX targets_by_learner ON targets (learner_id, subject);
       """)
 }
