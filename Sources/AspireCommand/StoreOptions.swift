@@ -44,7 +44,7 @@ struct StoreOptions {
 
   /// The store's tables for scripts, opened when a script first needs one.
   func dataSource() -> LazyStoreDataSource {
-    LazyStoreDataSource(path: databasePath, defaultSession: session)
+    LazyStoreDataSource(path: databasePath, defaultSession: session, today: asOf)
   }
 
   /// Gives the interpreter the store's tables and the statements about
@@ -52,6 +52,7 @@ struct StoreOptions {
   func connect(_ interpreter: Interpreter) {
     let source = dataSource()
     interpreter.evaluator.dataSource = source
+    interpreter.evaluator.today = asOf
     interpreter.targetHandler = LazyTargetService(source: source, user: user)
   }
 

@@ -46,6 +46,9 @@ extension StoreDataSource {
           return grade(name, on: level)
         }
         columns.append(.values(values))
+      case .date:
+        columns.append(
+          .values(raw.map { $0.text.flatMap { CalendarDate(parsing: $0) }.map(Value.date) ?? .missing }))
       default:
         columns.append(.values(raw.map { textValue($0, as: field.type.present) }))
       }

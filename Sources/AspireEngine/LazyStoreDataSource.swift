@@ -9,11 +9,13 @@ import Foundation
 public final class LazyStoreDataSource: DataSource {
   public let path: String
   public let defaultSession: Session
+  public let today: CalendarDate
   private var source: StoreDataSource?
 
-  public init(path: String, defaultSession: Session) {
+  public init(path: String, defaultSession: Session, today: CalendarDate) {
     self.path = path
     self.defaultSession = defaultSession
+    self.today = today
   }
 
   public func table(_ entity: Entity, selector: Value?) throws -> TableData {
@@ -34,7 +36,8 @@ public final class LazyStoreDataSource: DataSource {
           "there is no store at \(path); create one with aspire import or aspire demo")
       }
       do {
-        source = StoreDataSource(store: try Store(path: path), defaultSession: defaultSession)
+        source = StoreDataSource(
+          store: try Store(path: path), defaultSession: defaultSession, today: today)
       } catch {
         throw DataSourceError("the store at \(path) cannot be opened: \(error)")
       }

@@ -22,9 +22,13 @@ public final class StoreDataSource: DataSource {
   var sessionOf: [ObjectIdentifier: Session] = [:]
   var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
 
-  public init(store: Store, defaultSession: Session) {
+  /// The date scripts run as of: a flag's age is counted to it.
+  public var today: CalendarDate
+
+  public init(store: Store, defaultSession: Session, today: CalendarDate? = nil) {
     self.store = store
     self.defaultSession = defaultSession
+    self.today = today ?? defaultSession.firstDay
   }
 
   public func table(_ entity: Entity, selector: Value?) throws -> TableData {
@@ -51,6 +55,9 @@ public final class StoreDataSource: DataSource {
       case .assessments:
         return try perSession("assessments", session) { try loadAssessments(session) }
       case .contacts: return try cached("contacts") { try loadContacts() }
+      case .meetings: return try perSession("meetings", session) { try loadMeetings(session) }
+      case .flags: return try perSession("flags", session) { try loadFlags(session) }
+      case .rounds: return try perSession("rounds", session) { try loadRounds(session) }
       case .results:
         let chosen = try year ?? latestResultsYear()
         return try cached("results \(chosen)") { try loadResults(chosen) }
@@ -109,11 +116,13 @@ public final class StoreDataSource: DataSource {
       Entity.learners,
       sql: """
         SELECT l.id, l.name, s.session, s.stage, l.registration, l.gender, l.simd_decile,
-          l.midyis, l.asn, l.fsm, l.looked_after, l.pupil_support, l.scn
+          l.midyis, l.asn, l.fsm, l.looked_after, l.pupil_support, l.scn, m.mentor_id
         FROM learner_stages s JOIN learners l ON l.id = s.learner_id
+        LEFT JOIN mentor_allocations m ON m.session = s.session AND m.learner_id = l.id
+          AND m.to_day IS NULL
         WHERE s.session = ? ORDER BY l.id
         """,
-      [.text(session.description)], links: ["pupil_support": staff])
+      [.text(session.description)], links: ["pupil_support": staff, "mentor": staff])
   }
 
   func loadEnrolments(_ session: Session) throws -> TableData {
@@ -153,6 +162,40 @@ public final class StoreDataSource: DataSource {
         FROM contacts ORDER BY learner_id, id
         """,
       [], links: ["learner": try learners(defaultSession)])
+  }
+
+  func loadMeetings(_ session: Session) throws -> TableData {
+    let links = ["learner": try learners(session), "mentor": try table(.staff, selector: nil)]
+    return try load(
+      Entity.meetings,
+      sql: """
+        SELECT session, learner_id, round, mentor_id, date, NULLIF(subject, ''), self_status,
+          action, family_visible
+        FROM meetings WHERE session = ? ORDER BY learner_id, round, subject
+        """,
+      [.text(session.description)], links: links)
+  }
+
+  func loadFlags(_ session: Session) throws -> TableData {
+    let links = ["learner": try learners(session), "owner": try table(.staff, selector: nil)]
+    return try load(
+      Entity.flags,
+      sql: """
+        SELECT id, session, learner_id, rule, round, NULLIF(subject, ''), role, owner_id,
+          message, raised_on, julianday(?) - julianday(raised_on), closed_at IS NOT NULL, note
+        FROM flags WHERE session = ? ORDER BY id
+        """,
+      [.text(today.description), .text(session.description)], links: links)
+  }
+
+  func loadRounds(_ session: Session) throws -> TableData {
+    try load(
+      Entity.rounds,
+      sql: """
+        SELECT session, schedule, round, start, end, planned FROM rounds
+        WHERE session = ? ORDER BY schedule, round
+        """,
+      [.text(session.description)])
   }
 
   func loadResults(_ year: Int) throws -> TableData {

@@ -10,6 +10,8 @@ extension Evaluator {
     switch expression.kind {
     case .constant(let value):
       return { frame in Column(repeating: value, count: frame.count) }
+    case .today:
+      return { [unowned self] frame in Column(repeating: .date(self.today), count: frame.count) }
     case .local(let slot):
       return { frame in frame.slots[slot]! }
     case .global(let index):

@@ -1,10 +1,13 @@
 import AspireLanguage
 import AspireModel
+import Foundation
 
 /// Compiles checked expressions to kernels and runs them. It keeps the values
 /// of top-level bindings and the compiled function bodies of a workspace.
 public final class Evaluator {
   public let workspace: Workspace
+  /// The date scripts run as of: `today` in the language.
+  public var today = CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
   /// Where school tables come from; nil where there is no store.
   public var dataSource: DataSource?
   var globalValues: [Int: Value] = [:]

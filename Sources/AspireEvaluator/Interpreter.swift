@@ -25,6 +25,8 @@ public final class Interpreter {
 
   /// Carries out the statements about targets; nil where there is no store.
   public var targetHandler: TargetHandler?
+  /// Carries out the statements about check weeks, mentoring and flags.
+  public var schoolHandler: SchoolHandler?
 
   public init(allowsRedeclaration: Bool = false) {
     workspace = Workspace(allowsRedeclaration: allowsRedeclaration)
@@ -65,6 +67,15 @@ public final class Interpreter {
             message: "statements about targets need a store", range: statementRange(statement))
         }
         for value in try targetHandler.run(statement, evaluator: evaluator) {
+          emit(.value(value, type: .error))
+        }
+      case .school(let statement):
+        if runsTests { continue }
+        guard let schoolHandler else {
+          throw RuntimeError(
+            message: "this statement needs a store", range: schoolRange(statement))
+        }
+        for value in try schoolHandler.run(statement, evaluator: evaluator) {
           emit(.value(value, type: .error))
         }
       case .test(let name, let range, let facts):
@@ -120,5 +131,24 @@ public func statementRange(_ statement: CheckedTargetStatement) -> SourceRange {
     return cohort.expression.range
   case .raise(let learner, _, _, _):
     return learner.expression.range
+  }
+}
+
+/// Carries out statements about check weeks, mentoring, rules and flags.
+public protocol SchoolHandler: AnyObject {
+  /// Runs the statement; returns what it prints.
+  func run(_ statement: CheckedSchoolStatement, evaluator: Evaluator) throws -> [Value]
+}
+
+/// Where a school statement stands, for its errors.
+public func schoolRange(_ statement: CheckedSchoolStatement) -> SourceRange {
+  switch statement {
+  case .schedule(_, let cohort, _, _, _, _), .allocate(let cohort), .glance(let cohort):
+    return cohort.expression.range
+  case .mark(let learner, _, _, _, _): return learner.expression.range
+  case .rule(_, _, _, _, _, _, _, _, _, let range): return range
+  case .closeFlag(let id, _): return id.expression.range
+  case .writePacks(let round, _): return round.expression.range
+  case .writeSummary(let faculty): return faculty.expression.range
   }
 }

@@ -36,7 +36,7 @@ struct Evidence {
   /// The expressions directly inside `expression`.
   static func children(_ expression: TypedExpression) -> [TypedExpression] {
     switch expression.kind {
-    case .constant, .local, .global, .table: return []
+    case .constant, .local, .global, .table, .today: return []
     case .negate(let x), .not(let x), .field(let x, _), .related(let x, _): return [x]
     case .arithmetic(_, let a, let b), .compare(_, let a, let b), .member(let a, let b),
       .and(let a, let b), .or(let a, let b), .coalesce(let a, let b):

@@ -156,6 +156,9 @@ extension Checker {
       checkGlobal(index)
       return TypedExpression(.global(index), type: workspace.globals[index].type, range: range)
     }
+    if name == "today" {
+      return TypedExpression(.today, type: .date, range: range)
+    }
     if let entity = Entity(rawValue: name) {
       return TypedExpression(
         .table(entity, session: nil), type: .table(entity.recordType), range: range)

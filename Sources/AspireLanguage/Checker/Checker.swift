@@ -8,6 +8,8 @@ public enum CheckedStatement: Sendable {
   case expression(TypedExpression, slotCount: Int)
   /// A statement about targets.
   case targets(CheckedTargetStatement)
+  /// A statement about check weeks, mentoring, rules and flags.
+  case school(CheckedSchoolStatement)
   /// A test block: each fact must be true.
   case test(name: String, range: SourceRange, facts: [(TypedExpression, slotCount: Int)])
 }
@@ -52,6 +54,7 @@ public struct Checker {
     declare(program)
     var checked: [CheckedStatement] = []
     for statement in program.statements {
+      let statementRange = statement.range
       switch statement.kind {
       case .binding(let name, nil, _), .cohort(let name, _):
         guard let index = workspace.globalIndex[name.name],
@@ -78,6 +81,10 @@ public struct Checker {
       case .targets(let statement):
         if let checkedStatement = checkTargets(statement) {
           checked.append(.targets(checkedStatement))
+        }
+      case .school(let statement):
+        if let checkedStatement = checkSchool(statement, at: statementRange) {
+          checked.append(.school(checkedStatement))
         }
       case .expression(let expression):
         let (typed, slots) = checkTopLevel(expression)

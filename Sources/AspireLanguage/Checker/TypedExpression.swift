@@ -6,6 +6,8 @@ import AspireModel
 public struct TypedExpression: Sendable {
   public indirect enum Kind: Sendable {
     case constant(Value)
+    /// The date the command runs as of (`--as-of`, else today).
+    case today
     /// A local binding or parameter, by its slot in the frame.
     case local(Int)
     /// A top-level binding, by its index in the workspace.

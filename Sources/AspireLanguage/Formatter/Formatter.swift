@@ -54,6 +54,8 @@ public struct Formatter {
       return [String(head.dropLast())] + prefix(pad(2), layout(body, indent: 4, column: 2))
     case .targets(let statement):
       return [flat(statement)]
+    case .school(let statement):
+      return layout(statement)
     case .cohort(let name, let value):
       let head = "cohort \(name.name) = "
       return prefix(head, layout(value, indent: 2, column: head.count))
@@ -170,6 +172,43 @@ public struct Formatter {
   }
 
   /// A query step as written after `|` (or, for a first `where`, after the table).
+  /// A statement about check weeks, mentoring and flags in canonical layout.
+  func layout(_ statement: SchoolStatement) -> [String] {
+    switch statement {
+    case .schedule(let name, let cohort, let first, let weeks, let rounds, let skips):
+      let head = "schedule \(name.name) for \(flat(cohort)): from \(flat(first)) every "
+        + "\(flat(weeks)) weeks, \(flat(rounds)) rounds"
+      let skipTexts = skips.map { "skip \(flat($0.from)) to \(flat($0.to))" }
+      let single = ([head] + skipTexts).joined(separator: ", ")
+      if single.count <= Formatter.lineWidth { return [single] }
+      if skipTexts.isEmpty { return [head] }
+      return [head + ","] + skipTexts.enumerated().map { index, skip in
+        "  " + skip + (index < skipTexts.count - 1 ? "," : "")
+      }
+    case .rule(let name, let rows, let schedule, let condition, let role, let message):
+      return [
+        "rule \(name.name) for \(flat(rows)) after each round of \(schedule.name):",
+        "  when \(flat(condition))",
+        "  flag \(role.name) \(flat(message))",
+      ]
+    case .mark(let learner, let subject, let round, let status, let comment):
+      return [
+        "mark \(flat(learner)) in \(flat(subject)) round \(flat(round)) as \(flat(status))"
+          + (comment.map { " comment " + flat($0) } ?? "")
+      ]
+    case .allocate(let cohort):
+      return ["allocate mentors for \(flat(cohort))"]
+    case .closeFlag(let id, let note):
+      return ["close flag \(flat(id)) note \(flat(note))"]
+    case .writePacks(let round, let schedule):
+      return ["write packs for round \(flat(round)) of \(schedule.name)"]
+    case .writeSummary(let faculty):
+      return ["write summary for faculty \(flat(faculty))"]
+    case .glance(let subject):
+      return ["glance \(flat(subject))"]
+    }
+  }
+
   /// A statement about targets on one line.
   public func flat(_ statement: TargetStatement) -> String {
     switch statement {

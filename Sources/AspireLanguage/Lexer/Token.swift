@@ -18,12 +18,12 @@ public enum TokenKind: Equatable, Sendable {
 public enum Keyword: String, CaseIterable, Sendable {
   case `let`, `in`, `if`, then, `else`, and, or, not, `true`, `false`, missing
   case test, expect
-  case cohort, `where`, formula
+  case cohort, `where`, formula, schedule, rule
 
   /// Whether the word, at the left margin, always begins a new statement.
   public var startsDeclaration: Bool {
     switch self {
-    case .let, .test, .cohort, .formula: return true
+    case .let, .test, .cohort, .formula, .schedule, .rule: return true
     default: return false
     }
   }

@@ -30,7 +30,10 @@ extension Parser {
     if current.isKeyword(.test) { return try parseTest() }
     if current.isKeyword(.cohort) { return try parseCohort() }
     if current.isKeyword(.formula) { return try parseFormula() }
+    if current.isKeyword(.schedule) { return try parseSchedule() }
+    if current.isKeyword(.rule) { return try parseRule() }
     if let statement = try parseTargetStatement() { return statement }
+    if let statement = try parseSchoolStatement() { return statement }
     let expression = try parseExpression()
     return Statement(kind: .expression(expression), range: expression.range)
   }

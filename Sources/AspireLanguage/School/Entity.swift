@@ -4,11 +4,12 @@ import AspireModel
 /// that name another record (an enrolment's `learner`) are links to it.
 public enum Entity: String, CaseIterable, Sendable {
   case learners, staff, subjects, enrolments, results, contacts, assessments
+  case meetings, flags, rounds
 
   /// Whether the table's rows belong to a session (a learner's stage does).
   public var isPerSession: Bool {
     switch self {
-    case .learners, .enrolments, .assessments: return true
+    case .learners, .enrolments, .assessments, .meetings, .flags, .rounds: return true
     default: return false
     }
   }
@@ -23,6 +24,9 @@ public enum Entity: String, CaseIterable, Sendable {
     case .results: return Entity.result
     case .contacts: return Entity.contact
     case .assessments: return Entity.assessment
+    case .meetings: return Entity.meeting
+    case .flags: return Entity.flag
+    case .rounds: return Entity.round
     }
   }
 
@@ -44,6 +48,7 @@ public enum Entity: String, CaseIterable, Sendable {
       Field("asn", .optional(.boolean)), Field("fsm", .optional(.boolean)),
       Field("looked_after", .optional(.boolean)),
       Field("pupil_support", .optional(.record(staffMember))), Field("scn", .optional(.text)),
+      Field("mentor", .optional(.record(staffMember))),
     ], entity: .learners)
 
   static let subject = RecordType(
@@ -75,6 +80,32 @@ public enum Entity: String, CaseIterable, Sendable {
       Field("learner", .optional(.record(learner))), Field("name", .text), Field("email", .text),
       Field("relationship", .optional(.text)), Field("receives_reports", .boolean),
     ], entity: .contacts)
+
+  static let meeting = RecordType(
+    name: "meeting",
+    fields: [
+      Field("session", .text), Field("learner", .record(learner)), Field("round", .number),
+      Field("mentor", .optional(.record(staffMember))), Field("date", .date),
+      Field("subject", .optional(.text)), Field("self_status", .optional(.status)),
+      Field("action", .optional(.text)), Field("family_visible", .boolean),
+    ], entity: .meetings)
+
+  static let flag = RecordType(
+    name: "flag",
+    fields: [
+      Field("id", .number), Field("session", .text), Field("learner", .record(learner)),
+      Field("rule", .text), Field("round", .number), Field("subject", .optional(.text)),
+      Field("role", .text), Field("owner", .record(staffMember)), Field("message", .text),
+      Field("raised_on", .date), Field("age", .number), Field("closed", .boolean),
+      Field("note", .optional(.text)),
+    ], entity: .flags)
+
+  static let round = RecordType(
+    name: "round",
+    fields: [
+      Field("session", .text), Field("schedule", .text), Field("round", .number),
+      Field("start", .date), Field("end", .date), Field("planned", .date),
+    ], entity: .rounds)
 
   static let assessment = RecordType(
     name: "assessment",
@@ -128,6 +159,12 @@ extension Entity {
         Relation(
           name: "results", child: .results, parentKeys: ["id"], childKeys: ["learner.id"],
           timing: .resultsBefore),
+        Relation(
+          name: "meetings", child: .meetings, parentKeys: ["id"], childKeys: ["learner.id"],
+          timing: .sameSession),
+        Relation(
+          name: "flags", child: .flags, parentKeys: ["id"], childKeys: ["learner.id"],
+          timing: .sameSession),
       ]
     case .enrolments:
       return [

@@ -38,6 +38,8 @@ public struct Statement: Sendable {
     /// A statement about targets: set, revise, raise, compare, replay, tune,
     /// explain.
     case targets(TargetStatement)
+    /// A statement about check weeks, mentoring, rules and flags.
+    case school(SchoolStatement)
     /// An expression standing alone: its value is printed.
     case expression(Expression)
   }
@@ -210,4 +212,40 @@ public enum TargetStatement: Sendable {
     case .explain: return "explain"
     }
   }
+}
+
+/// Who a flag is for.
+public enum FlagRole: String, CaseIterable, Sendable {
+  case classTeacher = "class_teacher"
+  case facultyHead = "faculty_head"
+  case pupilSupport = "pupil_support"
+  case seniorLeader = "senior_leader"
+  case mentor
+}
+
+/// The statements about check weeks, mentoring, rules and flags.
+public enum SchoolStatement: Sendable {
+  /// `schedule checks for seniors: from 2026-08-24 every 6 weeks, 4 rounds,
+  /// skip 2026-10-12 to 2026-10-23`.
+  case schedule(
+    name: Identifier, cohort: Expression, first: Expression, weeks: Expression,
+    rounds: Expression, skips: [(from: Expression, to: Expression)])
+  /// `mark "L00012" in "English" round 2 as Below comment "…"`: one return.
+  case mark(
+    learner: Expression, subject: Expression, round: Expression, status: Expression,
+    comment: Expression?)
+  /// `allocate mentors for seniors`.
+  case allocate(cohort: Expression)
+  /// `rule name for rows after each round of checks: when condition flag role "message"`.
+  case rule(
+    name: Identifier, rows: Expression, schedule: Identifier, condition: Expression,
+    role: Identifier, message: Expression)
+  /// `close flag 17 note "…"`.
+  case closeFlag(id: Expression, note: Expression)
+  /// `write packs for round 2 of checks`: each mentor's meeting pack.
+  case writePacks(round: Expression, schedule: Identifier)
+  /// `write summary for faculty "Sciences"`: a faculty head's summary.
+  case writeSummary(faculty: Expression)
+  /// `glance "L00012"` (a learner's year) or `glance seniors` (a cohort's).
+  case glance(Expression)
 }

@@ -2,7 +2,7 @@
 /// docs/schema.md describes every table and column.
 public enum Schema {
   /// Every migration, oldest first. Append new ones; never edit a published one.
-  public static let migrations: [Migration] = [version1, version2]
+  public static let migrations: [Migration] = [version1, version2, version3]
 
   /// The version a store has once every migration has run.
   public static var currentVersion: Int { migrations.last?.version ?? 0 }
@@ -151,5 +151,86 @@ public enum Schema {
       CREATE UNIQUE INDEX targets_open ON targets (session, learner_id, subject)
         WHERE closed_at IS NULL;
       CREATE INDEX targets_by_learner ON targets (learner_id, subject);
+      """)
+
+  /// Check weeks, mentoring and flags: each session's schedules and their
+  /// rounds; mentor allocations, whose closed rows keep a change's history;
+  /// mentor meetings; and flags raised by rules, once per learner, rule,
+  /// round and subject.
+  static let version3 = Migration(
+    version: 3,
+    sql: """
+      CREATE TABLE schedules (
+        session TEXT NOT NULL REFERENCES sessions (name),
+        name TEXT NOT NULL,
+        first_day TEXT NOT NULL,
+        weeks INTEGER NOT NULL CHECK (weeks >= 1),
+        rounds INTEGER NOT NULL CHECK (rounds >= 1),
+        skips TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        PRIMARY KEY (session, name)
+      );
+      CREATE TABLE schedule_learners (
+        session TEXT NOT NULL,
+        schedule TEXT NOT NULL,
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        PRIMARY KEY (session, schedule, learner_id),
+        FOREIGN KEY (session, schedule) REFERENCES schedules (session, name)
+      );
+      CREATE TABLE rounds (
+        session TEXT NOT NULL,
+        schedule TEXT NOT NULL,
+        round INTEGER NOT NULL CHECK (round >= 1),
+        planned TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        PRIMARY KEY (session, schedule, round),
+        FOREIGN KEY (session, schedule) REFERENCES schedules (session, name)
+      );
+      CREATE TABLE mentor_allocations (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        mentor_id TEXT NOT NULL REFERENCES staff (id),
+        from_day TEXT NOT NULL,
+        to_day TEXT,
+        reason TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        set_by TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX mentor_allocations_open ON mentor_allocations (session, learner_id)
+        WHERE to_day IS NULL;
+      CREATE TABLE meetings (
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        round INTEGER NOT NULL CHECK (round >= 1),
+        subject TEXT NOT NULL DEFAULT '',
+        mentor_id TEXT REFERENCES staff (id),
+        date TEXT NOT NULL,
+        self_status TEXT CHECK (self_status IN ('A', 'O', 'B')),
+        action TEXT,
+        family_visible INTEGER NOT NULL DEFAULT 0 CHECK (family_visible IN (0, 1)),
+        PRIMARY KEY (session, learner_id, round, subject)
+      );
+      CREATE TABLE flags (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL REFERENCES sessions (name),
+        learner_id TEXT NOT NULL REFERENCES learners (id),
+        rule TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL,
+        owner_id TEXT NOT NULL REFERENCES staff (id),
+        message TEXT NOT NULL,
+        routing_note TEXT,
+        raised_on TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        closed_at TEXT,
+        closed_by TEXT,
+        note TEXT,
+        UNIQUE (session, learner_id, rule, round, subject)
+      );
+      CREATE INDEX flags_by_owner ON flags (owner_id, closed_at);
       """)
 }
