@@ -46,6 +46,12 @@ import Testing
         return "test \(name): " + facts.map(grouped).joined(separator: "; ")
       case .cohort(let name, let value):
         return "cohort \(name.name) = \(grouped(value))"
+      case .formula(let name, let parameters, let body):
+        return "formula \(name.name)(\(parameters.map(\.name.name))) = \(grouped(body))"
+      case .targets(let statement):
+        return Formatter().flat(statement)
+      case .school(let statement):
+        return Formatter().layout(statement).joined(separator: " ")
       }
     }
   }

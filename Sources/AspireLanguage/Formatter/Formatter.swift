@@ -173,7 +173,7 @@ public struct Formatter {
 
   /// A query step as written after `|` (or, for a first `where`, after the table).
   /// A statement about check weeks, mentoring and flags in canonical layout.
-  func layout(_ statement: SchoolStatement) -> [String] {
+  public func layout(_ statement: SchoolStatement) -> [String] {
     switch statement {
     case .schedule(let name, let cohort, let first, let weeks, let rounds, let skips):
       let head = "schedule \(name.name) for \(flat(cohort)): from \(flat(first)) every "
