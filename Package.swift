@@ -32,7 +32,11 @@ let package = Package(
     // The school engine: the store's tables as columns for the evaluator.
     .target(
       name: "AspireEngine",
-      dependencies: ["AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore"]),
+      dependencies: [
+        "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireReports", "AspireStore",
+      ]),
+    // Reports for people: Live Reports for families, the August analysis.
+    .target(name: "AspireReports", dependencies: ["AspireModel"]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.

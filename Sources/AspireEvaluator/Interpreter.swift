@@ -143,7 +143,8 @@ public protocol SchoolHandler: AnyObject {
 /// Where a school statement stands, for its errors.
 public func schoolRange(_ statement: CheckedSchoolStatement) -> SourceRange {
   switch statement {
-  case .schedule(_, let cohort, _, _, _, _), .allocate(let cohort), .glance(let cohort):
+  case .schedule(_, let cohort, _, _, _, _), .allocate(let cohort), .glance(let cohort),
+    .report(_, let cohort, _), .analyse(let cohort, _):
     return cohort.expression.range
   case .mark(let learner, _, _, _, _): return learner.expression.range
   case .rule(_, _, _, _, _, _, _, _, _, let range): return range

@@ -20,6 +20,8 @@ public enum CheckedSchoolStatement: Sendable {
   case writePacks(round: Part, schedule: String)
   case writeSummary(faculty: Part)
   case glance(Part)
+  case report(name: String, cohort: Part, schedule: String)
+  case analyse(cohort: Part, outside: Bool)
 }
 
 extension Checker {
@@ -64,6 +66,10 @@ extension Checker {
           at: subject.range)
       }
       return .glance((typed, slots))
+    case .report(let name, let cohort, let schedule):
+      return .report(name: name.name, cohort: learnersTable(cohort), schedule: schedule.name)
+    case .analyse(let cohort, let outside):
+      return .analyse(cohort: enrolments(cohort), outside: outside)
     }
   }
 

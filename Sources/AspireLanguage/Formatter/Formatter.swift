@@ -206,6 +206,10 @@ public struct Formatter {
       return ["write summary for faculty \(flat(faculty))"]
     case .glance(let subject):
       return ["glance \(flat(subject))"]
+    case .report(let name, let cohort, let schedule):
+      return ["report \(name.name) for \(flat(cohort)) after each round of \(schedule.name): to contacts"]
+    case .analyse(let cohort, let outside):
+      return ["analyse results for \(flat(cohort))" + (outside ? " outside" : "")]
     }
   }
 

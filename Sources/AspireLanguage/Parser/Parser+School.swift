@@ -8,6 +8,8 @@ extension Parser {
     "close": { $0 == .identifier("flag") },
     "write": { $0 == .identifier("packs") || $0 == .identifier("summary") },
     "glance": { $0 != .newline && $0 != .endOfFile },
+    "report": { if case .identifier = $0 { return true } else { return false } },
+    "analyse": { $0 == .identifier("results") },
   ]
 
   /// `schedule name for cohort: from date every n weeks, n rounds {, skip a to b}`.
@@ -111,6 +113,24 @@ extension Parser {
         try expectWord("faculty")
         statement = .writeSummary(faculty: try parseExpression())
       }
+    case "report":
+      let name = try expectIdentifier("the report's name")
+      try expectWord("for")
+      let cohort = try parseExpression()
+      try expectWord("after")
+      try expectWord("each")
+      try expectWord("round")
+      try expectWord("of")
+      let schedule = try expectIdentifier("the schedule's name")
+      _ = try expect(.colon, "\":\" after the schedule's name")
+      try expectWord("to")
+      try expectWord("contacts")
+      statement = .report(name: name, cohort: cohort, schedule: schedule)
+    case "analyse":
+      advance()  // results
+      try expectWord("for")
+      let cohort = try parseExpression()
+      statement = .analyse(cohort: cohort, outside: accept(word: "outside"))
     default:
       statement = .glance(try parseExpression())
     }

@@ -248,4 +248,10 @@ public enum SchoolStatement: Sendable {
   case writeSummary(faculty: Expression)
   /// `glance "L00012"` (a learner's year) or `glance seniors` (a cohort's).
   case glance(Expression)
+  /// `report live for seniors after each round of checks: to contacts`:
+  /// queues each family's Live Report for every round closed by today.
+  case report(name: Identifier, cohort: Expression, schedule: Identifier)
+  /// `analyse results for enrolments("2025-26")` (add `outside` for use
+  /// outside the school): the August analysis as an HTML file.
+  case analyse(cohort: Expression, outside: Bool)
 }
