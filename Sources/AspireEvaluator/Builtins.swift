@@ -132,6 +132,8 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
   case .points:
     guard case .grade(let grade) = arguments[0] else { return .missing }
     return .number(grade.points)
+  case .known:
+    return .boolean(!arguments[0].isMissing)
   case .top, .bottom:
     guard case .level(let level) = arguments[0] else { return .missing }
     return .grade(function == .top ? level.scale.highest : level.scale.lowest)

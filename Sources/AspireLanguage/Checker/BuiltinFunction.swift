@@ -6,7 +6,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
   case sum, count, mean, median, all, any
   case length, upper, lower
   case year, month, day, weekday
-  case points, top, bottom, grade
+  case points, top, bottom, grade, known
 
   /// Whether, in a query after `group by`, the function can sum up a group.
   public var isAggregate: Bool {
@@ -27,6 +27,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .year, .month, .day, .weekday: return "\(rawValue)(date)"
     case .points: return "points(grade)"
     case .top, .bottom: return "\(rawValue)(level)"
+    case .known: return "known(value)"
     case .grade: return "grade(points, level)"
     }
   }
@@ -105,6 +106,9 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       return scalar(.text, .text)
     case .year, .month, .day, .weekday:
       return scalar(.date, .number)
+    case .known:
+      guard arguments.count == 1 else { return .failure(.arity(1)) }
+      return .success(.boolean)
     case .top, .bottom:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
       guard [.level, .error].contains(arguments[0].present) else {

@@ -78,7 +78,18 @@ extension Checker {
         help: shared == .boolean ? "only == and != compare true and false" : nil)
       return TypedExpression(kind, type: .error, range: range)
     }
-    return TypedExpression(kind, type: optional ? .optional(.boolean) : .boolean, range: range)
+    // Grades whose scale is known only per row may turn out not to compare.
+    var mayDiffer = false
+    if case .grade(let a) = typedLeft.type.present, case .grade(let b) = typedRight.type.present {
+      mayDiffer = a != b || a.isPerRow
+    }
+    if typedLeft.type == .missing || typedRight.type == .missing {
+      report(
+        "a comparison with missing is always missing", at: range,
+        help: "to ask whether a value is there, write known(x)")
+    }
+    return TypedExpression(
+      kind, type: optional || mayDiffer ? .optional(.boolean) : .boolean, range: range)
   }
 
   mutating func checkArithmetic(

@@ -139,7 +139,7 @@ extension Checker {
     case (.count, _): type = .number
     case (.sum, .number), (.mean, .number), (.median, .number), (.sum, .error):
       type = function == .sum ? .number : .optional(.number)
-    case (.min, let present), (.max, let present) where present.isOrdered:
+    case (.min, let present) where present.isOrdered, (.max, let present) where present.isOrdered:
       type = present.orMissing
     case (_, .error): type = .error
     default:

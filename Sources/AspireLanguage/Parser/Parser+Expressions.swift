@@ -16,8 +16,8 @@ extension Parser {
     } else {
       expression = try parseInfix(minimumLevel: 2, allowsIn: allowsIn)
     }
-    while allowsQuery, current.isKeyword(.where) || current.isSymbol(.pipe) {
-      let stage = try parseQueryStage()
+    while allowsQuery && !insideQueryStep, current.isKeyword(.where) || current.isSymbol(.pipe) {
+      let stage = try parseQueryStage(allowsIn: allowsIn)
       let end = tokens[position - 1].range
       expression = Expression(
         .query(expression, stage), range: expression.range.joined(with: end),
@@ -36,13 +36,16 @@ extension Parser {
 
   /// One query stage: `where C`, or after `|` one of `where`, `sort`, `show`,
   /// `group by` and `limit`.
-  mutating func parseQueryStage() throws -> QueryStage {
+  mutating func parseQueryStage(allowsIn: Bool) throws -> QueryStage {
+    let outer = insideQueryStep
+    insideQueryStep = true
+    defer { insideQueryStep = outer }
     if accept(.where) != nil {
-      return .filter(try parseExpression(allowsQuery: false))
+      return .filter(try parseExpression(allowsIn: allowsIn))
     }
     advance()  // the pipe
     if accept(.where) != nil {
-      return .filter(try parseExpression(allowsQuery: false))
+      return .filter(try parseExpression(allowsIn: allowsIn))
     }
     guard case .identifier(let word) = current.kind else {
       throw fail(
@@ -239,6 +242,9 @@ extension Parser {
 
   /// `f(x in source [where condition] [: body])`, the parenthesis current.
   mutating func parseComprehension(_ callee: Identifier) throws -> Expression {
+    let outer = insideQueryStep
+    insideQueryStep = false
+    defer { insideQueryStep = outer }
     let open = advance()
     let variable = try expectIdentifier("a name for each element")
     advance()  // in
@@ -261,6 +267,9 @@ extension Parser {
 
   /// Comma-separated expressions up to the closing bracket.
   mutating func parseList(closing: Symbol, opening: Token) throws -> [Expression] {
+    let outer = insideQueryStep
+    insideQueryStep = false
+    defer { insideQueryStep = outer }
     var items: [Expression] = []
     if accept(closing) != nil { return items }
     repeat {
@@ -301,7 +310,10 @@ extension Parser {
       return Expression(.name(name), range: token.range)
     case .symbol(.leftParenthesis):
       advance()
+      let outer = insideQueryStep
+      insideQueryStep = false
       let inner = try parseExpression()
+      insideQueryStep = outer
       guard let close = accept(.rightParenthesis) else {
         throw fail(
           "expected \")\", found \(current.displayName)",

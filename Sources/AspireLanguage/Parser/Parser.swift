@@ -10,6 +10,9 @@ public struct Parser {
   var tokens: [Token]
   var position = 0
   var depth = 0
+  /// Whether the parser is inside a query step's expressions, where `where`
+  /// and `|` belong to the query. Brackets open a fresh context.
+  var insideQueryStep = false
   var diagnostics = DiagnosticList()
   /// Comments met inside the statement being parsed.
   var innerComments: [String] = []
