@@ -12,8 +12,8 @@ import Testing
 
   @Test func refusesAConditionThatMayBeMissing() {
     #expect(
-      diagnostics(of: "if missing == 1 then 1 else 2")
-        == ["1:4: the condition of \"if\" may be missing"])
+      diagnostics(of: "let x = mean(y in [1]: y)\nif x == 1 then 1 else 2")
+        == ["2:4: the condition of \"if\" may be missing"])
   }
 
   @Test func refusesGradesOfDifferentScales() {
