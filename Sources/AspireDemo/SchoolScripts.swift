@@ -84,9 +84,9 @@ public enum SchoolScripts {
       allocate mentors for seniors
 
       # How many mentors have each caseload.
-      staff
-        | show id, count(l in seniors where l.mentor.id == id) as caseload
-        | where caseload > 0
+      seniors
+        | group by mentor.id
+        | show id as mentor, count() as caseload
         | group by caseload
         | show caseload, count() as mentors
       """#

@@ -151,6 +151,7 @@ struct DemoYear {
     interpreter.evaluator.today = today
     data.today = today
     data.reload()
+    interpreter.evaluator.forgetGlobalValues()
     for script in SchoolScripts.all where DemoCommand.runsAfterReturns(script.name) == afterReturns {
       console.out("")
       console.out("== \(script.name) (as of \(today))")
