@@ -128,7 +128,7 @@ extension DataCommandTests {
       #expect(
         outcome.standardError == """
           error: unknown import kind "pupils"
-          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, results
+          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, meetings, results
 
           """)
       #expect(!folder.exists("school.db"))
