@@ -98,7 +98,8 @@ public enum SchoolScripts {
       # write each mentor's pack for the latest round, and a faculty summary.
 
       rule below_in_three for seniors after each round of checks:
-        when count(a in assessments where a.round == round and a.status == Below) >= 3
+        when count(a in assessments
+          where a.round == round and a.status == Below) >= 3
         flag pupil_support "Below target in three or more subjects"
 
       rule below_twice for seniors.enrolments after each round of checks:

@@ -51,7 +51,8 @@ public struct FacultySummary: Sendable {
   public func html() -> String {
     var page = HTMLWriter(title: "\(faculty): check rounds \(session)")
     page.element("h1", "\(faculty): check rounds, \(session)")
-    let forWhom = heads.isEmpty ? "no faculty head on record" : "for " + heads.joined(separator: ", ")
+    let forWhom =
+      heads.isEmpty ? "no faculty head on record" : "for " + heads.joined(separator: ", ")
     page.element("p", "As of \(asOf), \(forWhom).", cssClass: "note")
     for subject in subjects {
       page.element("h2", subject.name)

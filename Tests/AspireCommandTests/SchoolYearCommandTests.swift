@@ -76,7 +76,8 @@ import Testing
     for rule in ["below_in_three", "below_twice", "above_to_below", "no_meeting"] {
       #expect(outcome.standardOutput.contains("rule \(rule): 0 new flags, "))
     }
-    #expect(try folder.store("school.db").database.query("SELECT * FROM flags ORDER BY id") == before)
+    let after = try folder.store("school.db").database.query("SELECT * FROM flags ORDER BY id")
+    #expect(after == before)
     #expect(try folder.permissions("out") == 0o700)
     #expect(try folder.permissions("out/packs/checks-round-4/T004.html") == 0o600)
   }
@@ -85,7 +86,8 @@ import Testing
     let folder = try demoCopy()
     try folder.store("school.db").database.run("UPDATE staff SET mentor_capacity = 4")
     try folder.write(
-      "allocate.aspire", "cohort seniors = learners where stage in [S4, S5, S6]\n"
+      "allocate.aspire",
+      "cohort seniors = learners where stage in [S4, S5, S6]\n"
         + "allocate mentors for seniors\n")
 
     let outcome = try folder.aspire(
@@ -109,7 +111,8 @@ import Testing
   @Test func glancesAtALearnerAndAtTheSeniors() throws {
     let folder = try demoCopy()
     try folder.write(
-      "glance.aspire", "cohort seniors = learners where stage in [S4, S5, S6]\n"
+      "glance.aspire",
+      "cohort seniors = learners where stage in [S4, S5, S6]\n"
         + "glance \"L00200\"\nglance seniors\n")
 
     let outcome = try folder.aspire(
@@ -118,6 +121,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.standardError)")
     #expect(outcome.standardOutput.contains("(L00200), S6, 2026-27: mentor "))
     #expect(outcome.standardOutput.contains("(self "))
-    #expect(outcome.standardOutput.contains("returns missing for the latest round, from 3 teachers"))
+    #expect(
+      outcome.standardOutput.contains("returns missing for the latest round, from 3 teachers"))
   }
 }

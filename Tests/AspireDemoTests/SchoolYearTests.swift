@@ -64,9 +64,10 @@ import Testing
     #expect(meetings.count > 5000)
     let visible = meetings.filter { $0["family_visible"] == "true" }.count
     #expect(Double(visible) / Double(meetings.count) > 0.8)
-    let staff = Set(demo.table("staff.csv").records.filter {
-      $0["roles"]!.contains("mentor")
-    }.map { $0["id"]! })
+    let staff = Set(
+      demo.table("staff.csv").records.filter {
+        $0["roles"]!.contains("mentor")
+      }.map { $0["id"]! })
     #expect(meetings.allSatisfy { staff.contains($0["mentor_id"]!) })
     let seniorRounds = CheckCalendarFixture.seniorEnds
     for meeting in meetings {
@@ -78,7 +79,8 @@ import Testing
   @Test func theScriptStoresTheScheduleTheGeneratorDatesMeetingsBy() {
     let script = SchoolScripts.all.first { $0.name == "40-checks.aspire" }!.text
     #expect(script.contains("schedule checks for seniors: from 2026-08-24 every 6 weeks, 4 rounds"))
-    #expect(script.contains("schedule s3_checks for juniors: from 2026-09-07 every 12 weeks, 3 rounds"))
+    #expect(
+      script.contains("schedule s3_checks for juniors: from 2026-09-07 every 12 weeks, 3 rounds"))
     #expect(script.contains("skip 2026-10-12 to 2026-10-23, skip 2026-12-21 to 2027-01-05"))
   }
 

@@ -12,7 +12,8 @@ import Testing
 
     let printed = try school.run("allocate mentors for seniors")
 
-    #expect(printed.first?.hasPrefix("mentors for 3 learners in 2026-27: 0 unchanged, 3 new") == true)
+    #expect(
+      printed.first?.hasPrefix("mentors for 3 learners in 2026-27: 0 unchanged, 3 new") == true)
     let mentors = try openMentors(school)
     // Ann (T1) teaches L1 and L3 Mathematics: they go to Cara (T3).
     #expect(mentors == ["L1": "T3", "L2": "T1", "L3": "T3"])
@@ -68,7 +69,10 @@ import Testing
   @Test func routesEachRoleAndFallsBackToTheLowestSeniorLeaderWithANote() throws {
     let school = try flaggedSchool()
     let flags = try school.store.database.query(
-      "SELECT rule, learner_id, subject, owner_id, routing_note FROM flags ORDER BY rule, learner_id, subject")
+      """
+      SELECT rule, learner_id, subject, owner_id, routing_note FROM flags
+      ORDER BY rule, learner_id, subject
+      """)
     let seen = flags.map { row in row.map(\.description).joined(separator: " ") }
     #expect(
       seen == [
@@ -82,7 +86,8 @@ import Testing
         "by_teacher L1 English T2 ",
       ])
     let owners = Set(flags.map { $0[3].description })
-    let staff = Set(try school.store.database.query("SELECT id FROM staff").map { $0[0].description })
+    let staff = Set(
+      try school.store.database.query("SELECT id FROM staff").map { $0[0].description })
     #expect(owners.isSubset(of: staff))
   }
 
@@ -115,20 +120,26 @@ import Testing
     _ = try school.run(SmallSchool.schedule)
     _ = try school.run(#"mark "L1" in "English" round 1 as Below"#)
     school.asOf("2026-08-27")
-    #expect(try school.run(SmallSchool.rules).contains("rule by_teacher: 0 new flags, 0 already raised"))
+    #expect(
+      try school.run(SmallSchool.rules).contains("rule by_teacher: 0 new flags, 0 already raised"))
     school.asOf("2026-08-28")
-    #expect(try school.run(SmallSchool.rules).contains("rule by_teacher: 1 new flags, 0 already raised"))
+    #expect(
+      try school.run(SmallSchool.rules).contains("rule by_teacher: 1 new flags, 0 already raised"))
   }
 
   @Test func closesAFlagOnceAndRefusesUnknownOnes() throws {
     let school = try flaggedSchool()
 
-    #expect(try school.run(#"close flag 1 note "spoke to the family""#).first?.hasPrefix("closed flag 1") == true)
-    #expect(school.failure(#"close flag 1 note "again""#)?.hasPrefix("flag 1 is already closed") == true)
+    #expect(
+      try school.run(#"close flag 1 note "spoke to the family""#).first?.hasPrefix("closed flag 1")
+        == true)
+    #expect(
+      school.failure(#"close flag 1 note "again""#)?.hasPrefix("flag 1 is already closed") == true)
     #expect(school.failure(#"close flag 99 note "x""#) == "there is no flag 99")
     let open = try school.run(
       "count(flags where not closed)\n"
-        + "flags where not closed | sort age desc | show owner.name, learner.id, flag.rule, round, age | limit 1")
+        + "flags where not closed | sort age desc "
+        + "| show owner.name, learner.id, flag.rule, round, age | limit 1")
     #expect(open[0] == "7")
     #expect(open[1].split(separator: "|").count == 5)
   }
@@ -167,14 +178,17 @@ import Testing
 
     let printed = try school.run("write packs for round 1 of checks")
 
-    #expect(printed.first?.hasPrefix("wrote 2 mentor packs for round 1 of checks (3 learners)") == true)
+    #expect(
+      printed.first?.hasPrefix("wrote 2 mentor packs for round 1 of checks (3 learners)") == true)
     let pack = school.out.appendingPathComponent("packs/checks-round-1/T3.html")
     let html = try String(contentsOf: pack, encoding: .utf8)
     #expect(html.contains("Amy &lt;b&gt;Adams&lt;/b&gt; (L1)"))
     #expect(!html.contains("<b>Adams"))
     let mode = try FileManager.default.attributesOfItem(atPath: pack.path)[.posixPermissions]
     #expect((mode as? NSNumber)?.intValue == 0o600)
-    #expect(school.failure("write packs for round 9 of checks") == "schedule checks has no round 9; expected 1 to 4")
+    #expect(
+      school.failure("write packs for round 9 of checks")
+        == "schedule checks has no round 9; expected 1 to 4")
   }
 
   @Test func writesTheFacultySummaryAndRefusesAnUnknownFaculty() throws {

@@ -15,8 +15,10 @@ import Testing
     let rounds = try school.store.database.query(
       "SELECT round, planned, start, end FROM rounds ORDER BY round")
     #expect(rounds.count == 4)
-    #expect(rounds[3] == [.integer(4), .text("2026-12-28"), .text("2027-01-06"), .text("2027-01-10")])
-    #expect(try school.store.database.scalar("SELECT count(*) FROM schedule_learners") == .integer(3))
+    #expect(
+      rounds[3] == [.integer(4), .text("2026-12-28"), .text("2027-01-06"), .text("2027-01-10")])
+    #expect(
+      try school.store.database.scalar("SELECT count(*) FROM schedule_learners") == .integer(3))
   }
 
   @Test func leavesAnUnchangedScheduleAsItIsAndReplacesAChangedOne() throws {

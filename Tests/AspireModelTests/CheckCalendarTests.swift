@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test func aWeekStartingOnAMondayRunsToFriday() throws {
-    let calendar = try CheckCalendar(first: Self.day("2026-08-24"), weeks: 6, rounds: 1, holidays: [])
+    let calendar = try CheckCalendar(
+      first: Self.day("2026-08-24"), weeks: 6, rounds: 1, holidays: [])
     #expect(calendar.rounds[0].start.weekday == 1)
     #expect(calendar.rounds[0].end.weekday == 5)
   }
@@ -68,7 +69,8 @@ import Testing
   }
 
   @Test func refusesABackwardsHolidayNoRoundsAndNoWeeks() {
-    let backwards = CheckCalendar.Holiday(first: Self.day("2026-10-23"), last: Self.day("2026-10-12"))
+    let backwards = CheckCalendar.Holiday(
+      first: Self.day("2026-10-23"), last: Self.day("2026-10-12"))
     #expect(throws: CheckCalendar.Problem.holidayBackwards(backwards)) {
       try CheckCalendar(first: Self.day("2026-08-24"), weeks: 6, rounds: 4, holidays: [backwards])
     }

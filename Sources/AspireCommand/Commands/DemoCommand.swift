@@ -152,7 +152,10 @@ struct DemoYear {
     data.today = today
     data.reload()
     interpreter.evaluator.forgetGlobalValues()
-    for script in SchoolScripts.all where DemoCommand.runsAfterReturns(script.name) == afterReturns {
+    let scripts = SchoolScripts.all.filter {
+      DemoCommand.runsAfterReturns($0.name) == afterReturns
+    }
+    for script in scripts {
       console.out("")
       console.out("== \(script.name) (as of \(today))")
       let file = SourceFile(name: "demo/\(script.name)", text: script.text + "\n")

@@ -86,7 +86,8 @@ enum HelpCommand: Subcommand {
       DIR/demo-data, imports them into the store and runs the school's year: its
       set-up scripts as of 2026-08-17 (cohorts, targets, check weeks, mentors),
       then the teachers' returns and mentor meetings of every round, then its
-      rule scripts as of 2027-06-30 (flags, mentor packs, a faculty summary). --learners N generates a
+      rule scripts as of 2027-06-30 (flags, mentor packs, a faculty summary).
+      --learners N generates a
       national senior phase of N learners instead. --csv-only writes the files
       without touching the store and prints the "aspire import" command for each,
       in the order they must be imported.

@@ -122,8 +122,8 @@ struct SchoolRows {
   /// A member of staff's id, by their index in the staff room (`T004`).
   func staffID(_ index: Int) -> String {
     let digits = String(index + 1)
-    return school.plan.idPrefix + "T" + String(repeating: "0", count: max(0, staffWidth - digits.count))
-      + digits
+    let padding = String(repeating: "0", count: max(0, staffWidth - digits.count))
+    return school.plan.idPrefix + "T" + padding + digits
   }
 
   /// A learner's id, by their number in the school (`L00042`).

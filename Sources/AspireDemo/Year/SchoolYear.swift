@@ -132,7 +132,8 @@ struct SchoolYear {
       guard let mentor = mentorOf[learnerID(school.roll.learners[learner].number)] else { continue }
       for round in DemoChecks.seniors.rounds {
         if generator.chance(0.04) { continue }
-        let delay = generator.chance(0.08) ? generator.number(in: 15...24) : generator.number(in: 2...11)
+        let late = generator.chance(0.08)
+        let delay = late ? generator.number(in: 15...24) : generator.number(in: 2...11)
         let date = round.end.adding(days: delay)
         let visible = generator.chance(0.9)
         var anyAction = false

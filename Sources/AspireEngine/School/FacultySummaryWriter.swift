@@ -32,7 +32,8 @@ extension SchoolService {
     let allRounds = Set(marks.rounds.values.flatMap { $0 }.map(\.number))
 
     var subjects: [FacultySummary.Subject] = []
-    for (subject, taking) in Dictionary(grouping: courses, by: \.subject).sorted(by: { $0.key < $1.key }) {
+    let bySubject = Dictionary(grouping: courses, by: \.subject)
+    for (subject, taking) in bySubject.sorted(by: { $0.key < $1.key }) {
       var rounds: [(round: Int, cell: FacultySummary.Cell)] = []
       for round in allRounds.sorted() {
         var aob = [0, 0, 0]

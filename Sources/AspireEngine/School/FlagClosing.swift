@@ -26,7 +26,10 @@ extension SchoolService {
     }
     try store.database.inTransaction {
       try store.database.run(
-        "UPDATE flags SET closed_at = ?, closed_by = ?, note = ? WHERE id = ? AND closed_at IS NULL",
+        """
+        UPDATE flags SET closed_at = ?, closed_by = ?, note = ?
+        WHERE id = ? AND closed_at IS NULL
+        """,
         [.text(stamp), .text(user), .text(note), .integer(Int64(id))])
     }
     data.reload()

@@ -79,7 +79,8 @@ extension SchoolService {
     for course in courses {
       for round in 1...12 {
         guard let mark = marks.mark(course.learner, course.subject, round) else { continue }
-        counts[course.subject, default: [:]][round, default: [0, 0, 0]][2 - mark.status.rawValue] += 1
+        let column = 2 - mark.status.rawValue  // Above, On, Below
+        counts[course.subject, default: [:]][round, default: [0, 0, 0]][column] += 1
         highest = max(highest, round)
       }
     }
@@ -113,7 +114,7 @@ extension SchoolService {
       ("teacher", .text), ("name", .text), ("round", .number), ("missing", .number),
     ])
     let teachers = owed.filter { $0.value.missing > 0 }
-      .sorted { $0.value.missing != $1.value.missing ? $0.value.missing > $1.value.missing : $0.key < $1.key }
+      .sorted { ($1.value.missing, $0.key) < ($0.value.missing, $1.key) }
     for (teacher, entry) in teachers {
       returns.append([
         .text(teacher), .text(roster.byID[teacher]?.name ?? ""), .number(Double(entry.round)),
@@ -127,7 +128,8 @@ extension SchoolService {
       .text(
         missingTotal == 0
           ? "every return of the latest round is in"
-          : "\(missingTotal) returns missing for the latest round, from \(teachers.count) teachers"),
+          : "\(missingTotal) returns missing for the latest round, "
+            + "from \(teachers.count) teachers"),
     ] + (missingTotal == 0 ? [] : [returns.value])
   }
 }

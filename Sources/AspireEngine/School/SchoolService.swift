@@ -74,7 +74,8 @@ public final class SchoolService: SchoolHandler {
         faculty: string(faculty, evaluator), asOf: evaluator.today, at: faculty.expression.range)
     case .glance(let subject):
       switch try value(subject, evaluator) {
-      case .text(let id): return try glance(learner: id, asOf: evaluator.today, at: subject.expression.range)
+      case .text(let id):
+        return try glance(learner: id, asOf: evaluator.today, at: subject.expression.range)
       case .table(let table): return try glance(cohort: table, asOf: evaluator.today)
       default:
         throw RuntimeError(message: "nothing to glance at", range: subject.expression.range)
@@ -90,14 +91,16 @@ public final class SchoolService: SchoolHandler {
 
   func string(_ part: Part, _ evaluator: Evaluator) throws -> String {
     guard case .text(let text) = try value(part, evaluator) else {
-      throw RuntimeError(message: "a text is needed here, found nothing", range: part.expression.range)
+      throw RuntimeError(
+        message: "a text is needed here, found nothing", range: part.expression.range)
     }
     return text
   }
 
   func wholeNumber(_ part: Part, _ evaluator: Evaluator) throws -> Int {
     guard case .number(let number) = try value(part, evaluator) else {
-      throw RuntimeError(message: "a number is needed here, found nothing", range: part.expression.range)
+      throw RuntimeError(
+        message: "a number is needed here, found nothing", range: part.expression.range)
     }
     guard number == number.rounded(), abs(number) < 1e9 else {
       throw RuntimeError(
@@ -109,7 +112,8 @@ public final class SchoolService: SchoolHandler {
 
   func date(_ part: Part, _ evaluator: Evaluator) throws -> CalendarDate {
     guard case .date(let date) = try value(part, evaluator) else {
-      throw RuntimeError(message: "a date is needed here, found nothing", range: part.expression.range)
+      throw RuntimeError(
+        message: "a date is needed here, found nothing", range: part.expression.range)
     }
     return date
   }
