@@ -29,14 +29,14 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]),
     // The store: SQLite schema, CSV reading, imports, exports.
     .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
+    // Files for people: HTML pages with every value escaped, written owner-only.
+    .target(name: "AspireReports", dependencies: ["AspireModel"]),
     // The school engine: the store's tables as columns for the evaluator.
     .target(
       name: "AspireEngine",
       dependencies: [
         "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireReports", "AspireStore",
       ]),
-    // Reports for people: Live Reports for families, the August analysis.
-    .target(name: "AspireReports", dependencies: ["AspireModel"]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
@@ -57,5 +57,11 @@ let package = Package(
     .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireStore"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
     .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
+    .testTarget(name: "AspireReportsTests", dependencies: ["AspireReports"]),
+    .testTarget(
+      name: "AspireEngineTests",
+      dependencies: [
+        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+      ]),
   ]
 )

@@ -15,6 +15,8 @@ struct StoreOptions {
   var session: Session
   /// `--by`, else `ASPIRE_USER`, else the login name.
   var user: String
+  /// `--out`, else `out/` beside the store: where packs and reports go.
+  var outputFolder: URL
 
   init(_ options: Options) throws {
     let environment = ProcessInfo.processInfo.environment
@@ -40,6 +42,9 @@ struct StoreOptions {
     }
     user = options.values["by"] ?? environment["ASPIRE_USER"] ?? environment["USER"]
       ?? environment["LOGNAME"] ?? "unknown"
+    let storeFolder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
+    outputFolder = URL(
+      fileURLWithPath: options.values["out"] ?? storeFolder.appendingPathComponent("out").path)
   }
 
   /// The store's tables for scripts, opened when a script first needs one.
@@ -48,12 +53,15 @@ struct StoreOptions {
   }
 
   /// Gives the interpreter the store's tables and the statements about
-  /// targets, opening the store only when a script first needs it.
+  /// targets, check weeks, mentoring and flags, opening the store only when
+  /// a script first needs it.
   func connect(_ interpreter: Interpreter) {
     let source = dataSource()
     interpreter.evaluator.dataSource = source
     interpreter.evaluator.today = asOf
     interpreter.targetHandler = LazyTargetService(source: source, user: user)
+    interpreter.schoolHandler = LazySchoolService(
+      source: source, user: user, outputFolder: outputFolder)
   }
 
   /// Opens (creating if need be) the store.

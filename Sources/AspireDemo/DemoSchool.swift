@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Without a learner count it is one Scottish secondary of about 900 learners
 /// in S1 to S6 in session 2026-27, with 2025-26 behind it and the August 2026
-/// results of that year's S4 to S6. With a learner count it is a national
+/// results of that year's S4 to S6, and the year itself: the teachers'
+/// returns of every check round for S3 to S6 and the senior phase's mentor
+/// meetings. With a learner count it is a national
 /// senior phase: that many learners in S4 to S6 this session, in schools of 200
 /// to 650 senior learners, their ids prefixed by school (`S007-L00042`).
 ///
@@ -40,7 +42,11 @@ public struct DemoSchool: Sendable {
     let writer = try DemoWriter(directory: directory)
     try writer.writeSubjects()
     for plan in plans {
-      try writer.write(GeneratedSchool(plan: plan))
+      let school = GeneratedSchool(plan: plan)
+      try writer.write(school)
+      // The year's returns and meetings are the demo school's alone: a
+      // national run is the roll and courses that imports are timed on.
+      if learners == nil { try writer.writeYear(school) }
     }
     return try writer.finish()
   }

@@ -65,5 +65,77 @@ public enum SchoolScripts {
         count(e in seniors.enrolments where not known(aspirational(e))) == 0
       """#
     ),
+    (
+      "40-checks.aspire",
+      #"""
+      # Check weeks for 2026-27, and a mentor for every senior learner.
+
+      # The senior phase has four rounds, six weeks apart. A round that falls in a
+      # holiday starts on the first day after it; the rounds after it keep their days.
+      schedule checks for seniors: from 2026-08-24 every 6 weeks, 4 rounds,
+        skip 2026-10-12 to 2026-10-23, skip 2026-12-21 to 2027-01-05
+
+      # S3 has the lighter version: three rounds across the year.
+      schedule s3_checks for juniors: from 2026-09-07 every 12 weeks, 3 rounds,
+        skip 2026-10-12 to 2026-10-23, skip 2026-12-21 to 2027-01-05
+
+      # Six learners a mentor at most, last year's mentor kept where possible, not
+      # a mentor who teaches the learner, caseloads even.
+      allocate mentors for seniors
+
+      # How many mentors have each caseload.
+      seniors
+        | group by mentor.id
+        | show id as mentor, count() as caseload
+        | group by caseload
+        | show caseload, count() as mentors
+      """#
+    ),
+    (
+      "50-rules.aspire",
+      #"""
+      # After each round of checks: flag the learners who need someone to step in,
+      # write each mentor's pack for the latest round, and a faculty summary.
+
+      rule below_in_three for seniors after each round of checks:
+        when count(a in assessments
+          where a.round == round and a.status == Below) >= 3
+        flag pupil_support "Below target in three or more subjects"
+
+      rule below_twice for seniors.enrolments after each round of checks:
+        when round >= 2 and count(a in assessments
+          where a.status == Below and (a.round == round or a.round == round - 1)) == 2
+        flag class_teacher "Below target in " + subject + " two rounds running"
+
+      rule above_to_below for seniors.enrolments after each round of checks:
+        when any(a in assessments: a.round == round - 1 and a.status == Above)
+          and any(a in assessments: a.round == round and a.status == Below)
+        flag faculty_head "Fell from Above to Below in " + subject
+
+      # The meeting belongs within a fortnight of the round closing.
+      rule no_meeting for seniors after each round of checks:
+        when round_end + 14 <= today
+          and count(m in meetings where m.round == round and m.date <= round_end + 14) == 0
+        flag mentor "No mentor meeting within 14 days of the round closing"
+
+      # Open flags by owner, oldest first.
+      flags where not closed
+        | group by owner.name
+        | show name as owner, count() as open, max(age) as oldest_days
+        | sort open desc, owner
+        | limit 10
+
+      # Which classes have not returned marks for the latest round.
+      enrolments where learner.stage >= S4 and not withdrawn
+          and count(a in assessments where a.round == 4) == 0
+        | group by teacher.name, class
+        | show name as teacher, class, count() as not_returned
+
+      glance seniors
+
+      write packs for round 4 of checks
+      write summary for faculty "Sciences"
+      """#
+    ),
   ]
 }

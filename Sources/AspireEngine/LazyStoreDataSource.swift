@@ -70,3 +70,32 @@ public final class LazyTargetService: TargetHandler {
     return try service!.run(statement, evaluator: evaluator)
   }
 }
+
+/// Carries out statements about check weeks, mentoring, rules and flags,
+/// opening the store on first use.
+public final class LazySchoolService: SchoolHandler {
+  let source: LazyStoreDataSource
+  let user: String
+  let outputFolder: URL
+  private var service: SchoolService?
+
+  public init(source: LazyStoreDataSource, user: String, outputFolder: URL) {
+    self.source = source
+    self.user = user
+    self.outputFolder = outputFolder
+  }
+
+  public func run(_ statement: CheckedSchoolStatement, evaluator: Evaluator) throws -> [Value] {
+    if service == nil {
+      let data: StoreDataSource
+      do {
+        data = try source.open()
+      } catch let error as DataSourceError {
+        throw RuntimeError(message: error.message, range: schoolRange(statement))
+      }
+      service = SchoolService(
+        store: data.store, data: data, user: user, outputFolder: outputFolder)
+    }
+    return try service!.run(statement, evaluator: evaluator)
+  }
+}

@@ -27,6 +27,13 @@ public final class Evaluator {
     return value
   }
 
+  /// Forgets the values of top-level bindings, so that each is computed
+  /// again on next use: after a statement changed the store, a cohort shows
+  /// the store as it is now (the learners' new mentors, say).
+  public func forgetGlobalValues() {
+    globalValues = [:]
+  }
+
   /// Evaluates an expression that needs no rows: a single value.
   public func evaluate(_ expression: TypedExpression, slotCount: Int) throws -> Value {
     let kernel = compile(expression)

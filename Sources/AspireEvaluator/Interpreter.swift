@@ -66,18 +66,18 @@ public final class Interpreter {
           throw RuntimeError(
             message: "statements about targets need a store", range: statementRange(statement))
         }
-        for value in try targetHandler.run(statement, evaluator: evaluator) {
-          emit(.value(value, type: .error))
-        }
+        let values = try targetHandler.run(statement, evaluator: evaluator)
+        evaluator.forgetGlobalValues()
+        for value in values { emit(.value(value, type: .error)) }
       case .school(let statement):
         if runsTests { continue }
         guard let schoolHandler else {
           throw RuntimeError(
             message: "this statement needs a store", range: schoolRange(statement))
         }
-        for value in try schoolHandler.run(statement, evaluator: evaluator) {
-          emit(.value(value, type: .error))
-        }
+        let values = try schoolHandler.run(statement, evaluator: evaluator)
+        evaluator.forgetGlobalValues()
+        for value in values { emit(.value(value, type: .error)) }
       case .test(let name, let range, let facts):
         guard runsTests else { continue }
         emit(.test(runTest(name: name, range: range, facts: facts)))

@@ -1,25 +1,14 @@
-/// Builds HTML text with every value from data escaped. Markup is written by
-/// the renderers; text and attribute values always pass through `escape`.
+/// Builds HTML text with inline styles, as email needs (no style sheet), with
+/// every value from data escaped. Markup is written by the renderers; text
+/// and attribute values always pass through `HTMLEscaping`.
 public struct HTML {
   public private(set) var text = ""
 
   public init() {}
 
-  /// `value` with the five characters that could start markup escaped.
+  /// `value` with the characters that could start markup escaped.
   public static func escape(_ value: String) -> String {
-    var result = ""
-    result.reserveCapacity(value.utf8.count)
-    for character in value {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
-      }
-    }
-    return result
+    HTMLEscaping.escape(value)
   }
 
   /// Appends markup written by the renderer itself (never data).

@@ -128,7 +128,7 @@ extension DataCommandTests {
       #expect(
         outcome.standardError == """
           error: unknown import kind "pupils"
-          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, results
+          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, meetings, results
 
           """)
       #expect(!folder.exists("school.db"))
@@ -303,7 +303,7 @@ extension DataCommandTests {
       #expect(outcome.status == 0)
       let data = folder.path("files/demo-data")
       let names = try FileManager.default.contentsOfDirectory(atPath: data)
-      #expect(names.count == 8)
+      #expect(names.count == 13)
       for name in names {
         #expect(try folder.permissions("files/demo-data/\(name)") == 0o600, "\(name)")
       }

@@ -12,15 +12,24 @@ import Testing
       names == [
         "staff.csv", "subjects.csv", "learners-2025-26.csv", "learners-2026-27.csv",
         "contacts.csv", "enrolments-2025-26.csv", "enrolments-2026-27.csv", "results-2026.csv",
+        "assessments-2026-27-round-1.csv", "assessments-2026-27-round-2.csv",
+        "assessments-2026-27-round-3.csv", "assessments-2026-27-round-4.csv",
+        "meetings-2026-27.csv",
       ])
     let kinds = demo.files.files.map(\.kind.rawValue)
     #expect(
       kinds == [
         "staff", "subjects", "learners", "learners", "contacts", "enrolments", "enrolments",
-        "results",
+        "results", "assessments", "assessments", "assessments", "assessments", "meetings",
       ])
     let sessions = demo.files.files.map { $0.session?.description ?? "-" }
-    #expect(sessions == ["-", "-", "2025-26", "2026-27", "-", "2025-26", "2026-27", "-"])
+    #expect(
+      sessions == [
+        "-", "-", "2025-26", "2026-27", "-", "2025-26", "2026-27", "-", "2026-27", "2026-27",
+        "2026-27", "2026-27", "2026-27",
+      ])
+    let phases = demo.files.files.map(\.phase)
+    #expect(phases == Array(repeating: .roll, count: 8) + Array(repeating: .year, count: 5))
   }
 
   @Test func headersAreTheColumnsOfTheDataFilesTable() {
@@ -39,6 +48,10 @@ import Testing
       "enrolments-2026-27.csv":
         "learner_id,subject,level,class,teacher_id,predicted,prior,prior_level,withdrawn",
       "results-2026.csv": "learner_id,subject,level,grade,year",
+      "assessments-2026-27-round-1.csv":
+        "learner_id,subject,round,status,comment,teacher_id,working_grade",
+      "meetings-2026-27.csv":
+        "learner_id,round,mentor_id,date,subject,self_status,action,family_visible",
     ]
     for (name, header) in expected {
       #expect(demo.table(name).header.joined(separator: ",") == header, "\(name)")

@@ -135,6 +135,7 @@ import Testing
   @Test func reportsAStatusOtherThanAOB() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
+    try enrol(store)
     let outcome = try load(.assessments, "\(header)\nL1,Maths,1,X,,,\n", into: store)
     #expect(
       lines(outcome) == [
@@ -145,6 +146,7 @@ import Testing
   @Test func reportsARoundBelowOne() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
+    try enrol(store)
     let outcome = try load(.assessments, "\(header)\nL1,Maths,0,A,,,\n", into: store)
     #expect(
       lines(outcome) == [
@@ -166,6 +168,7 @@ import Testing
   @Test func reportsADuplicateMarkForTheSameRound() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
+    try enrol(store)
     let outcome = try load(
       .assessments, "\(header)\nL1,Maths,2,A,,,\nL1,Maths,2,B,,,\n", into: store)
     #expect(

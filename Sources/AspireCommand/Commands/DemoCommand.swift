@@ -13,14 +13,29 @@ import Foundation
 #endif
 
 /// `aspire demo`: generates the demo school (or, with `--learners N`, a
-/// national senior phase), writes its CSV files under `--out`, and imports
-/// them into the store through the same importer the CSV files use, then runs
-/// the demo school's scripts, which travel inside the binary. With
-/// `--csv-only` it writes the files and lists how to import them, touching no
-/// store.
+/// national senior phase), writes its CSV files under `--out`, and runs its
+/// year through the same importer and interpreter a school uses:
+///
+/// 1. imports the roll (staff, subjects, learners, contacts, courses, results);
+/// 2. runs the set-up scripts (those before `50-`) as of `setUpDay`: cohorts,
+///    targets, check weeks and mentors;
+/// 3. imports each round's teachers' returns and the mentor meetings, which
+///    are checked against the check weeks the scripts stored;
+/// 4. runs the rule scripts (from `50-` on) as of `yearEnd`, after the last
+///    round: flags, mentor packs and a faculty summary under `--out`.
+///
+/// The scripts travel inside the binary. With `--csv-only` it writes the
+/// files and lists how to import them, touching no store.
 enum DemoCommand: Subcommand {
   /// The demo school's year, whatever today's date.
   static let session = Session(startYear: 2026)
+  /// The day the set-up scripts run as of: the Monday before term.
+  static let setUpDay = CalendarDate(year: 2026, month: 8, day: 17)!
+  /// The day the rule scripts run as of: the end of term, after every round.
+  static let yearEnd = CalendarDate(year: 2027, month: 6, day: 30)!
+
+  /// Whether a demo script runs after the year's returns are in.
+  static func runsAfterReturns(_ name: String) -> Bool { name >= "50" }
 
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
@@ -60,20 +75,14 @@ enum DemoCommand: Subcommand {
       return .success
     }
 
-    for file in files.files {
-      let session = file.session ?? DemoCommand.session
-      let outcome = try Importer(store: store).run(
-        kind: ImportKind(name: file.kind.rawValue)!, file: file.url.path, session: session,
-        by: settings.user)
-      guard outcome.succeeded else {
-        for diagnostic in outcome.diagnostics { console.error(diagnostic.description) }
-        return .failure
-      }
-      console.error(outcome.summary)
-    }
+    let year = DemoYear(store: store, user: settings.user, out: out, console: console)
+    guard try year.importFiles(files.files.filter { $0.phase == .roll }) else { return .failure }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
-    let status = runScripts(store: store, user: settings.user, console: console)
+    var status = year.runScripts(afterReturns: false)
+    guard status == .success else { return status }
+    guard try year.importFiles(files.files.filter { $0.phase == .year }) else { return .failure }
+    status = year.runScripts(afterReturns: true)
     guard status == .success else { return status }
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
@@ -96,16 +105,59 @@ enum DemoCommand: Subcommand {
   }
 }
 
-extension DemoCommand {
-  /// Runs the demo school's scripts in order, in one workspace, over the store.
-  static func runScripts(store: Store, user: String, console: Console) -> ExitStatus {
-    let interpreter = Interpreter()
-    let data = StoreDataSource(store: store, defaultSession: session)
+/// The demo school's year in one workspace over the store: its files
+/// imported and its scripts run, phase by phase.
+struct DemoYear {
+  let store: Store
+  let user: String
+  let out: URL
+  let console: Console
+  let interpreter = Interpreter()
+  let data: StoreDataSource
+
+  init(store: Store, user: String, out: URL, console: Console) {
+    self.store = store
+    self.user = user
+    self.out = out
+    self.console = console
+    data = StoreDataSource(store: store, defaultSession: DemoCommand.session)
     interpreter.evaluator.dataSource = data
     interpreter.targetHandler = TargetService(store: store, data: data, user: user)
-    for script in SchoolScripts.all {
+    interpreter.schoolHandler = SchoolService(
+      store: store, data: data, user: user, outputFolder: out)
+  }
+
+  /// Imports the files in order; false (with the errors reported) when one is refused.
+  func importFiles(_ files: [DemoFile]) throws -> Bool {
+    for file in files {
+      let session = file.session ?? DemoCommand.session
+      let outcome = try Importer(store: store).run(
+        kind: ImportKind(name: file.kind.rawValue)!, file: file.url.path, session: session,
+        by: user)
+      guard outcome.succeeded else {
+        for diagnostic in outcome.diagnostics { console.error(diagnostic.description) }
+        return false
+      }
+      console.error(outcome.summary)
+    }
+    data.reload()
+    return true
+  }
+
+  /// Runs the set-up scripts as of the set-up day, or the rule scripts as of
+  /// the year's end.
+  func runScripts(afterReturns: Bool) -> ExitStatus {
+    let today = afterReturns ? DemoCommand.yearEnd : DemoCommand.setUpDay
+    interpreter.evaluator.today = today
+    data.today = today
+    data.reload()
+    interpreter.evaluator.forgetGlobalValues()
+    let scripts = SchoolScripts.all.filter {
+      DemoCommand.runsAfterReturns($0.name) == afterReturns
+    }
+    for script in scripts {
       console.out("")
-      console.out("== \(script.name)")
+      console.out("== \(script.name) (as of \(today))")
       let file = SourceFile(name: "demo/\(script.name)", text: script.text + "\n")
       let status = RunCommand.runFile(file, in: interpreter, format: .table, console: console)
       if status != .success { return status }

@@ -43,11 +43,14 @@ enum HelpCommand: Subcommand {
       with its file, line and column; exit 1 if there is any, else 0 and no output.
       """,
     "run": """
-      usage: aspire run FILE... [--format table|box|csv|tsv|json|markdown]
+      usage: aspire run FILE... [--db PATH] [--as-of DATE] [--session S] [--by STAFF_ID]
+                                [--out DIR] [--format table|box|csv|tsv|json|markdown]
 
       Runs the scripts in order; declarations in one are seen by the next. Each
       expression that stands alone prints its value. A script with an error in it
-      runs nothing; a runtime error stops the run with exit 1.
+      runs nothing; a runtime error stops the run with exit 1. Mentor packs and
+      summaries go under --out DIR (default: out/ beside the store), readable by
+      their owner only. Rules see the rounds that ended by the --as-of date.
       """,
     "test": """
       usage: aspire test FILE...
@@ -66,7 +69,7 @@ enum HelpCommand: Subcommand {
                                          [--encoding utf-8|windows-1252|latin1]
 
       Imports CSV files of one kind: learners, contacts, staff, subjects,
-      enrolments, assessments or results. Each file is all or nothing: a file with
+      enrolments, assessments, meetings or results. Each file is all or nothing: a file with
       any bad row changes nothing, and every bad row is reported as
       FILE:LINE: error: MESSAGE. --dry-run reports what would change.
       """,
@@ -80,7 +83,11 @@ enum HelpCommand: Subcommand {
 
       Generates the demo school (about 900 learners in S1 to S6 in 2026-27, with
       2025-26 and its 2026 results behind it), writes its CSV files under
-      DIR/demo-data, and imports them into the store. --learners N generates a
+      DIR/demo-data, imports them into the store and runs the school's year: its
+      set-up scripts as of 2026-08-17 (cohorts, targets, check weeks, mentors),
+      then the teachers' returns and mentor meetings of every round, then its
+      rule scripts as of 2027-06-30 (flags, mentor packs, a faculty summary).
+      --learners N generates a
       national senior phase of N learners instead. --csv-only writes the files
       without touching the store and prints the "aspire import" command for each,
       in the order they must be imported.

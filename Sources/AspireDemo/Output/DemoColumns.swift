@@ -13,4 +13,11 @@ enum DemoColumns {
     "prior_level", "withdrawn",
   ]
   static let results = ["learner_id", "subject", "level", "grade", "year"]
+  static let assessments = [
+    "learner_id", "subject", "round", "status", "comment", "teacher_id", "working_grade",
+  ]
+  static let meetings = [
+    "learner_id", "round", "mentor_id", "date", "subject", "self_status", "action",
+    "family_visible",
+  ]
 }

@@ -3,7 +3,14 @@ import Foundation
 
 /// The kind of a demo file: the `KIND` that `aspire import` takes for it.
 public enum DemoFileKind: String, Sendable, CaseIterable {
-  case staff, subjects, learners, contacts, enrolments, results
+  case staff, subjects, learners, contacts, enrolments, results, assessments, meetings
+}
+
+/// When a demo file is imported: with the roll, before the school's set-up
+/// scripts run, or with the year, after they have stored the check weeks and
+/// mentors that returns and meetings are checked against.
+public enum DemoPhase: Sendable, Hashable {
+  case roll, year
 }
 
 /// One file the demo wrote.
@@ -15,6 +22,8 @@ public struct DemoFile: Sendable, Hashable {
   public let session: Session?
   /// Rows after the header.
   public let rows: Int
+  /// Whether the file goes in before or after the set-up scripts.
+  public let phase: DemoPhase
 }
 
 /// What the demo holds, counted.
@@ -31,6 +40,10 @@ public struct DemoSummary: Sendable, Hashable, CustomStringConvertible {
   /// Enrolments (learner-subject rows) in each session.
   public let enrolments: [Session: Int]
   public let results: Int
+  /// Teachers' returns and mentor meeting rows of the current session (the
+  /// demo school only).
+  public var returns = 0
+  public var meetings = 0
 
   /// One line per count, sessions oldest first.
   public var description: String {
@@ -44,13 +57,16 @@ public struct DemoSummary: Sendable, Hashable, CustomStringConvertible {
       lines.append("enrolments \(session): \(enrolments[session] ?? 0)")
     }
     lines.append("results \(DemoCalendar.resultsYear): \(results)")
+    if returns > 0 { lines.append("returns \(DemoCalendar.current): \(returns)") }
+    if meetings > 0 { lines.append("meeting rows \(DemoCalendar.current): \(meetings)") }
     return lines.joined(separator: "\n")
   }
 }
 
 /// The files of a demo, in the order they must be imported (staff before the
 /// learners who name their pupil support, subjects before enrolments, learners
-/// before contacts, enrolments before results), and what they hold.
+/// before contacts, enrolments before results and returns, returns round by
+/// round, then meetings), and what they hold.
 public struct DemoFiles: Sendable {
   public let files: [DemoFile]
   public let summary: DemoSummary

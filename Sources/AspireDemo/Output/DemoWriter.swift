@@ -12,6 +12,9 @@ final class DemoWriter {
   private var previousEnrolments: CSVWriter
   private var currentEnrolments: CSVWriter
   private var results: CSVWriter
+  /// The demo school's year: each round's returns, then the meetings.
+  private var yearFiles: [(kind: DemoFileKind, writer: CSVWriter)] = []
+  private var directory: URL
 
   /// Everything a row needs that is the same in every row, encoded once.
   let encoded = EncodedText()
@@ -21,6 +24,7 @@ final class DemoWriter {
   /// Creates the eight files in `directory` (creating it if needed) with their headers.
   init(directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    self.directory = directory
     func file(_ name: String, _ header: [String]) throws -> CSVWriter {
       try CSVWriter(url: directory.appendingPathComponent(name), header: header)
     }
@@ -59,6 +63,51 @@ final class DemoWriter {
     schools += 1
   }
 
+  /// Writes the demo school's year: the teachers' returns of each round,
+  /// one file a round, and the mentor meetings.
+  func writeYear(_ school: GeneratedSchool) throws {
+    let rows = SchoolRows(school: school, encoded: encoded)
+    let year = SchoolYear(school: school, staffID: rows.staffID, learnerID: rows.learnerID)
+    let courses = school.courses.currentSession
+    let session = DemoCalendar.current
+    for (index, marks) in year.marks.enumerated() {
+      var file = try CSVWriter(
+        url: directory.appendingPathComponent("assessments-\(session)-round-\(index + 1).csv"),
+        header: DemoColumns.assessments)
+      for mark in marks {
+        let course = courses[mark.course]
+        file.text(rows.learnerID(school.roll.learners[course.learner].number))
+        file.bytes(encoded.subjectNames[course.subject])
+        file.integer(mark.round)
+        file.text(mark.status.letter)
+        file.text(mark.comment)
+        file.text(rows.staffID(course.teacher))
+        file.empty()
+        try file.endRow()
+      }
+      yearFiles.append((.assessments, file))
+    }
+    var meetings = try CSVWriter(
+      url: directory.appendingPathComponent("meetings-\(session).csv"),
+      header: DemoColumns.meetings)
+    for meeting in year.meetings {
+      meetings.text(rows.learnerID(school.roll.learners[meeting.learner].number))
+      meetings.integer(meeting.round)
+      meetings.text(meeting.mentor)
+      meetings.text(meeting.date.description)
+      if let subject = meeting.subject {
+        meetings.bytes(encoded.subjectNames[subject])
+      } else {
+        meetings.empty()
+      }
+      if let own = meeting.selfStatus { meetings.text(own.letter) } else { meetings.empty() }
+      if let action = meeting.action { meetings.text(action) } else { meetings.empty() }
+      meetings.boolean(meeting.familyVisible)
+      try meetings.endRow()
+    }
+    yearFiles.append((.meetings, meetings))
+  }
+
   /// Closes every file and lists them in import order.
   func finish() throws -> DemoFiles {
     try staff.close()
@@ -69,6 +118,7 @@ final class DemoWriter {
     try previousEnrolments.close()
     try currentEnrolments.close()
     try results.close()
+    for index in yearFiles.indices { try yearFiles[index].writer.close() }
 
     let previous = DemoCalendar.previous
     let current = DemoCalendar.current
@@ -79,15 +129,21 @@ final class DemoWriter {
       (.enrolments, previousEnrolments, previous), (.enrolments, currentEnrolments, current),
       (.results, results, nil),
     ]
-    let summary = DemoSummary(
+    var summary = DemoSummary(
       schools: schools, staff: staff.rows, subjects: subjects.rows,
       learners: [previous: previousLearners.rows, current: currentLearners.rows],
       distinctLearners: distinctLearners, contacts: contacts.rows,
       enrolments: [previous: previousEnrolments.rows, current: currentEnrolments.rows],
       results: results.rows)
-    let files = ordered.map { kind, writer, session in
-      DemoFile(kind: kind, url: writer.url, session: session, rows: writer.rows)
-    }
+    summary.returns = yearFiles.filter { $0.kind == .assessments }.reduce(0) { $0 + $1.writer.rows }
+    summary.meetings = yearFiles.filter { $0.kind == .meetings }.reduce(0) { $0 + $1.writer.rows }
+    let files =
+      ordered.map { kind, writer, session in
+        DemoFile(kind: kind, url: writer.url, session: session, rows: writer.rows, phase: .roll)
+      }
+      + yearFiles.map { kind, writer in
+        DemoFile(kind: kind, url: writer.url, session: current, rows: writer.rows, phase: .year)
+      }
     return DemoFiles(files: files, summary: summary)
   }
 }

@@ -119,6 +119,20 @@ struct SchoolRows {
     }
   }
 
+  /// A member of staff's id, by their index in the staff room (`T004`).
+  func staffID(_ index: Int) -> String {
+    let digits = String(index + 1)
+    let padding = String(repeating: "0", count: max(0, staffWidth - digits.count))
+    return school.plan.idPrefix + "T" + padding + digits
+  }
+
+  /// A learner's id, by their number in the school (`L00042`).
+  func learnerID(_ number: Int) -> String {
+    let digits = String(number)
+    return school.plan.idPrefix + "L" + String(repeating: "0", count: max(0, 5 - digits.count))
+      + digits
+  }
+
   private func writeLearnerId(_ number: Int, to file: inout CSVWriter) {
     file.code(learnerCode, number, width: 5)
   }

@@ -35,7 +35,7 @@ struct AnalysisService {
       outside: outside)
     let name = "analysis-\(session.resultsYear)\(outside ? "-outside" : "").html"
     let file = outputFolder.appendingPathComponent(name)
-    try PrivateFiles.write(analysis.html, to: file)
+    try ReportFiles.write(analysis.html, to: file)
     return [.text("wrote the analysis of \(session.resultsYear) to \(file.path)"), summary(analysis)]
   }
 
@@ -102,31 +102,5 @@ struct AnalysisService {
       ])
     }
     return report.value
-  }
-}
-
-/// Files that hold learners' data: readable by their owner only, in folders
-/// only their owner can enter.
-public enum PrivateFiles {
-  /// Writes `text` to `file`, creating its folder (0700) and the file (0600).
-  public static func write(_ text: String, to file: URL) throws {
-    try write(Data(text.utf8), to: file)
-  }
-
-  public static func write(_ data: Data, to file: URL) throws {
-    let folder = file.deletingLastPathComponent()
-    try FileManager.default.createDirectory(
-      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).partial")
-    guard
-      FileManager.default.createFile(
-        atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-    else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-    }
-    if FileManager.default.fileExists(atPath: file.path) {
-      try FileManager.default.removeItem(at: file)
-    }
-    try FileManager.default.moveItem(at: temporary, to: file)
   }
 }

@@ -211,6 +211,10 @@ extension Parser {
     while true {
       if current.isSymbol(.dot) {
         advance()
+        // After a dot a reserved word can only be a field: `flag.rule`, `round.schedule`.
+        if case .keyword(let keyword) = current.kind {
+          tokens[position].kind = .identifier(keyword.rawValue)
+        }
         let field = try expectIdentifier("a field name after \".\"")
         expression = Expression(
           .field(expression, field), range: expression.range.joined(with: field.range),

@@ -91,6 +91,9 @@ public final class Database {
     return try statement.step() ? statement.value(at: 0) : .null
   }
 
+  /// How many rows the last statement inserted, updated or deleted.
+  public var changes: Int { Int(sqlite3_changes(handle)) }
+
   /// The rowid of the last row inserted through this connection.
   public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -6,6 +6,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
   case subjects
   case enrolments
   case assessments
+  case meetings
   case results
 
   /// Reads a kind as the command line names it (`learners`, `staff`, …).
@@ -22,6 +23,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case .subjects: return ["subject", "faculty"]
     case .enrolments: return ["learner_id", "subject", "level", "class", "teacher_id"]
     case .assessments: return ["learner_id", "subject", "round", "status"]
+    case .meetings: return ["learner_id", "round", "mentor_id", "date"]
     case .results: return ["learner_id", "subject", "level", "grade", "year"]
     }
   }
@@ -39,6 +41,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case .subjects: return ["sqa_code"]
     case .enrolments: return ["predicted", "prior", "prior_level", "withdrawn"]
     case .assessments: return ["comment", "teacher_id", "working_grade"]
+    case .meetings: return ["subject", "self_status", "action", "family_visible"]
     case .results: return []
     }
   }
@@ -51,6 +54,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case .subjects: return ["subject"]
     case .enrolments: return ["learner_id", "subject"]
     case .assessments: return ["learner_id", "subject", "round"]
+    case .meetings: return ["learner_id", "round", "subject"]
     case .results: return ["learner_id", "subject", "level", "year"]
     }
   }
@@ -58,7 +62,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
   /// Whether the file's rows belong to one session (`--session`).
   public var isPerSession: Bool {
     switch self {
-    case .learners, .enrolments, .assessments: return true
+    case .learners, .enrolments, .assessments, .meetings: return true
     case .contacts, .staff, .subjects, .results: return false
     }
   }

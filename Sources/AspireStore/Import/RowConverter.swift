@@ -56,6 +56,8 @@ extension ImportKind {
       return EnrolmentRows(session: session, known: try CourseReferences(database: database))
     case .assessments:
       return try AssessmentRows(session: session, database: database)
+    case .meetings:
+      return try MeetingRows(session: session, database: database)
     case .results:
       return ResultRows(known: try CourseReferences(database: database))
     }

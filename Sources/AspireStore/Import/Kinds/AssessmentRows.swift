@@ -5,15 +5,16 @@ import AspireModel
 struct AssessmentRows: RowConverter {
   let session: Session
   let known: CourseReferences
-  /// The level of each enrolment this session, by learner and subject.
-  let levels: [String: Level]
+  /// This session's enrolments and schedules.
+  let courses: SessionCourses
   let tables: [MergeTable]
 
-  /// Loads the ids and this session's enrolment levels that marks are checked against.
+  /// Loads the ids, this session's enrolments and its stored schedules that
+  /// marks are checked against.
   init(session: Session, database: Database) throws {
     self.session = session
     known = try CourseReferences(database: database)
-    levels = try AssessmentRows.loadLevels(session: session, database: database)
+    courses = try SessionCourses(session: session, database: database)
     tables = [
       MergeTable(
         name: "assessments", keyColumns: ["session", "learner_id", "subject", "round"],
@@ -36,6 +37,8 @@ struct AssessmentRows: RowConverter {
     let teacher = row.reference(
       "teacher_id", in: known.staff, noun: "staff id", importFirst: .staff)
     let grade = workingGrade(&row, learner: learner.value, subject: subject.value)
+    courses.checkEnrolled(learner.value, subject.value, &row)
+    courses.checkRound(learner.value, round.value, &row)
     guard let learner = learner.value, let subject = subject.value, let round = round.value
     else { return [] }
 
@@ -54,26 +57,11 @@ struct AssessmentRows: RowConverter {
   private func workingGrade(_ row: inout RowReader, learner: String?, subject: String?)
     -> FieldValue<Grade>
   {
-    if let learner, let subject, let level = levels[learner + "\u{1F}" + subject] {
+    if let learner, let subject, let level = courses.level(learner, subject) {
       return row.grade("working_grade", on: level)
     }
     return row.read(
       "working_grade", what: "a grade", expected: "A to D, No Award, Pass, Fail or Early to Fourth"
     ) { text in GradeScale.builtIn.lazy.compactMap { $0.grade(named: text) }.first }
-  }
-
-  private static func loadLevels(session: Session, database: Database) throws -> [String: Level] {
-    let statement = try database.prepare(
-      "SELECT learner_id, subject, level FROM enrolments WHERE session = ?")
-    try statement.bind([.text(session.description)])
-    defer { statement.reset() }
-    var levels: [String: Level] = [:]
-    while try statement.step() {
-      guard let learner = statement.text(at: 0), let subject = statement.text(at: 1),
-        let level = statement.text(at: 2).flatMap({ Level(parsing: $0) })
-      else { continue }
-      levels[learner + "\u{1F}" + subject] = level
-    }
-    return levels
   }
 }
