@@ -137,5 +137,16 @@ public enum SchoolScripts {
       write summary for faculty "Sciences"
       """#
     ),
+    (
+      "60-analysis.aspire",
+      #"""
+      # The August analysis. Last session's targets were set by the same formula
+      # when that year began; the 2026 results are set against them here.
+
+      set targets for enrolments("2025-26") where learner.stage >= S4 using aspirational
+
+      analyse results for enrolments("2025-26") where learner.stage >= S4
+      """#
+    ),
   ]
 }

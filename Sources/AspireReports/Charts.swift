@@ -3,8 +3,8 @@ enum Charts {
   /// A vertical bar chart of counts, one bar per label.
   static func columns(_ bars: [(label: String, value: Double)], title: String) -> String {
     let width = 560.0
-    let height = 220.0
-    let top = 24.0
+    let height = 230.0
+    let top = 40.0
     let bottom = 30.0
     let maximum = max(1, bars.map(\.value).max() ?? 1)
     let slot = (width - 40) / Double(max(1, bars.count))
@@ -62,7 +62,7 @@ enum Charts {
       let length = abs(bar.value) * scale
       let x = bar.value >= 0 ? zero : zero - length
       svg.markup("<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" font-size=\"11\" text-anchor=\"end\">")
-      svg.content(bar.label)
+      svg.content(shortened(bar.label))
       svg.markup("</text>")
       svg.markup(
         "<rect x=\"\(format(x))\" y=\"\(format(y + 2))\" width=\"\(format(length))\" "
@@ -97,7 +97,7 @@ enum Charts {
     for (index, row) in rows.enumerated() {
       let y = 24 + Double(index) * rowHeight
       svg.markup("<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" font-size=\"11\" text-anchor=\"end\">")
-      svg.content(row.label)
+      svg.content(shortened(row.label))
       svg.markup("</text>")
       var x = labelWidth
       for (share, colour) in zip([row.above, row.on, row.below], colours) {
@@ -117,6 +117,11 @@ enum Charts {
     }
     svg.markup("</svg>")
     return svg.text
+  }
+
+  /// A label short enough for the space beside a bar.
+  static func shortened(_ label: String) -> String {
+    label.count <= 34 ? label : String(label.prefix(33)) + "…"
   }
 
   /// A number with at most `places` decimals, without trailing zeros.
