@@ -46,6 +46,11 @@ import Testing
         return "test \(name): " + facts.map(grouped).joined(separator: "; ")
       case .cohort(let name, let value):
         return "cohort \(name.name) = \(grouped(value))"
+      case .formula(let name, let parameters, let body):
+        let list = parameters.map { "\($0.name.name)=\($0.defaultValue.map(grouped) ?? "")" }
+        return "formula \(name.name)(\(list)) = \(grouped(body))"
+      case .targets(let statement):
+        return "targets " + Formatter().flat(statement)
       }
     }
   }

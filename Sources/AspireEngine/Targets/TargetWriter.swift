@@ -65,11 +65,13 @@ extension TargetService {
     }
     if lockedChanges > 0 {
       throw RuntimeError(
-        message: "targets are locked: \(lockedChanges) set by another formula would change; "
-          + "nothing was written. To change them on purpose, write: revise targets for … using "
-          + "\(formula.name) reason \"…\"",
-        range: range)
+        message: "targets are locked: \(lockedChanges) set by another formula would change, "
+          + "so nothing was written",
+        range: range,
+        help: "to change them on purpose, write: revise targets for … using \(formula.name) "
+          + "reason \"…\"")
     }
+    let evidenceValues = try evidence.callValues(over: table, formula: formula, evaluator: evaluator)
     try store.database.inTransaction {
       try store.database.run(
         "INSERT OR IGNORE INTO formulas (hash, name, text, first_used_at, first_used_by) "
@@ -91,7 +93,7 @@ extension TargetService {
           .text(rows.session[row]), .text(rows.learnerID[row]), .text(rows.subject[row]),
           .text(rows.level[row]?.rawValue ?? ""), .text(grade.name),
           .text(revision == nil ? "formula" : "revision"), .text(hash),
-          .text(evidence.json(table, row)), revision.map { .text($0) } ?? .null,
+          .text(evidence.json(table, row, evidenceValues)), revision.map { .text($0) } ?? .null,
           .text(stamp), .text(user),
         ])
         _ = try insert.step()
