@@ -78,6 +78,6 @@ struct SchoolFile {
   static let goodSchoolCounts = [
     "sessions": 1, "staff": 3, "learners": 3, "learner_stages": 3, "contacts": 3,
     "subjects": 3, "enrolments": 4, "assessments": 3, "results": 3, "import_log": 7,
-    "history": 0,
+    "history": 0, "formulas": 0, "targets": 0,
   ]
 }

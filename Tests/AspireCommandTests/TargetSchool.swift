@@ -42,19 +42,34 @@ enum TargetSchool {
 
   /// Every file, in import order, with the session each belongs to.
   static let files: [(kind: String, name: String, session: String, text: String)] = [
-    ("subjects", "subjects.csv", "2026-27", "subject,faculty\nEnglish,Languages\n"
-      + "Mathematics,Mathematics\nBiology,Sciences\n"),
-    ("staff", "staff.csv", "2026-27", "id,name,email,roles\n"
-      + "T1,Ann Teacher,ann.teacher@school.example.org,teacher\n"
-      + "T2,Bob Head,bob.head@school.example.org,teacher;senior_leader\n"),
-    ("learners", "learners-2025-26.csv", "2025-26", "id,name,stage\n"
-      + "L00011,Amy Adams,S4\nL00012,Ben Brown,S5\n"),
-    ("learners", "learners-2026-27.csv", "2026-27", "id,name,stage\n"
-      + "L00011,Amy Adams,S5\nL00012,Ben Brown,S6\nL00013,Cal Craig,S4\n"),
+    (
+      "subjects", "subjects.csv", "2026-27",
+      "subject,faculty\nEnglish,Languages\n"
+        + "Mathematics,Mathematics\nBiology,Sciences\n"
+    ),
+    (
+      "staff", "staff.csv", "2026-27",
+      "id,name,email,roles\n"
+        + "T1,Ann Teacher,ann.teacher@school.example.org,teacher\n"
+        + "T2,Bob Head,bob.head@school.example.org,teacher;senior_leader\n"
+    ),
+    (
+      "learners", "learners-2025-26.csv", "2025-26",
+      "id,name,stage\n"
+        + "L00011,Amy Adams,S4\nL00012,Ben Brown,S5\n"
+    ),
+    (
+      "learners", "learners-2026-27.csv", "2026-27",
+      "id,name,stage\n"
+        + "L00011,Amy Adams,S5\nL00012,Ben Brown,S6\nL00013,Cal Craig,S4\n"
+    ),
     ("enrolments", "enrolments.csv", "2026-27", enrolments()),
-    ("results", "results-2026.csv", "2026-27", "learner_id,subject,level,grade,year\n"
-      + "L00011,English,N5,C,2026\nL00011,Mathematics,N4,Pass,2026\n"
-      + "L00012,English,H,D,2026\nL00012,Biology,N5,D,2026\n"),
+    (
+      "results", "results-2026.csv", "2026-27",
+      "learner_id,subject,level,grade,year\n"
+        + "L00011,English,N5,C,2026\nL00011,Mathematics,N4,Pass,2026\n"
+        + "L00012,English,H,D,2026\nL00012,Biology,N5,D,2026\n"
+    ),
   ]
 
   /// The demo's formula as 30-targets.aspire states it, laid out untidily.
@@ -147,13 +162,8 @@ extension DataFolder {
     ).map { $0.map(\.description) }
   }
 
-  /// Every row of the school's tables, the targets and the formulas.
+  /// Every row of the store's tables, the targets and formulas among them.
   func everything() throws -> [String: [[SQLValue]]] {
-    let store = try store("school.db")
-    var tables = try store.snapshot()
-    for name in ["targets", "formulas"] {
-      tables[name] = try store.database.query("SELECT * FROM \(name) ORDER BY rowid")
-    }
-    return tables
+    try store("school.db").snapshot()
   }
 }

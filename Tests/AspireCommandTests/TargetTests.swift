@@ -141,7 +141,8 @@ import Testing
         + "revise targets for seniors.enrolments using generous reason \"aim higher in English\"\n")
 
     #expect(outcome.status == 0)
-    #expect(outcome.standardOutput.contains(": 2 revised, 4 unchanged, 2 closed, 0 without evidence"))
+    #expect(
+      outcome.standardOutput.contains(": 2 revised, 4 unchanged, 2 closed, 0 without evidence"))
     let changed = try folder.targetRows().filter { $0[1] == "English" && $0[0] != "L00013" }
     #expect(
       changed == [
@@ -165,7 +166,8 @@ import Testing
 
     let outcome = try folder.runStatements(
       "revise.aspire",
-      TargetSchool.generous + "revise targets for seniors.enrolments using generous reason \"  \"\n")
+      TargetSchool.generous + "revise targets for seniors.enrolments using generous reason \"  \"\n"
+    )
 
     #expect(outcome.status == 1)
     #expect(outcome.standardError.contains("error: a revision needs a reason"))
@@ -245,13 +247,15 @@ import Testing
 
     #expect(outcome.standardOutput.contains(": 0 set, 5 unchanged, 1 closed, 0 without evidence"))
     let rows = try folder.targetRows().filter { $0[0] == "L00013" && $0[1] == "Mathematics" }
-    #expect(rows == [["L00013", "Mathematics", "N5", "A", "formula", "", "withdrawn from the course"]])
+    #expect(
+      rows == [["L00013", "Mathematics", "N5", "A", "formula", "", "withdrawn from the course"]])
     #expect(try folder.openTargets().count == 5)
   }
 
   @Test func theAuditTrailOfOneCourseShowsEveryStepInOrder() throws {
     let folder = try TargetSchool.folder()
-    let setByGenerous = TargetSchool.generous + "set targets for seniors.enrolments using generous\n"
+    let setByGenerous =
+      TargetSchool.generous + "set targets for seniors.enrolments using generous\n"
     func reimport(_ row: String) throws {
       try folder.write("enrolments.csv", TargetSchool.enrolments(replacing: [row]))
       try folder.aspire(

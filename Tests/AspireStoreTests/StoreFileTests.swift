@@ -42,13 +42,14 @@ import Testing
       let store = try Store(path: path)
       try load(.subjects, "subject,faculty\nMaths,Mathematics\n", into: store)
     }
-    let step = Migration(version: 2, sql: "ALTER TABLE subjects ADD COLUMN colour TEXT")
+    let current = Schema.currentVersion
+    let step = Migration(version: current + 1, sql: "ALTER TABLE subjects ADD COLUMN colour TEXT")
     let migrated = try Store(path: path, migrations: Schema.migrations + [step])
 
-    #expect(migrated.migrationBackup == path + ".v1.bak")
-    #expect(try migrated.schemaVersion() == 2)
-    let backup = try Database(path: path + ".v1.bak")
-    #expect(try backup.scalar("PRAGMA user_version") == .integer(1))
+    #expect(migrated.migrationBackup == path + ".v\(current).bak")
+    #expect(try migrated.schemaVersion() == current + 1)
+    let backup = try Database(path: path + ".v\(current).bak")
+    #expect(try backup.scalar("PRAGMA user_version") == .integer(Int64(current)))
     #expect(try backup.query("SELECT subject FROM subjects") == [[.text("Maths")]])
   }
 

@@ -71,7 +71,8 @@ extension TargetService {
         help: "to change them on purpose, write: revise targets for … using \(formula.name) "
           + "reason \"…\"")
     }
-    let evidenceValues = try evidence.callValues(over: table, formula: formula, evaluator: evaluator)
+    let evidenceValues = try evidence.callValues(
+      over: table, formula: formula, evaluator: evaluator)
     try store.database.inTransaction {
       try store.database.run(
         "INSERT OR IGNORE INTO formulas (hash, name, text, first_used_at, first_used_by) "
@@ -129,9 +130,10 @@ extension TargetService {
   }
 
   /// A teacher raises one target, with a reason; a lowering is refused.
-  func raise(learner: String, subject: String, to value: Value, reason: String,
-    at range: SourceRange) throws -> [Value]
-  {
+  func raise(
+    learner: String, subject: String, to value: Value, reason: String,
+    at range: SourceRange
+  ) throws -> [Value] {
     let session = data.defaultSession.description
     guard let proposed = grade(value) else {
       throw RuntimeError(message: "a target is a grade", range: range)
@@ -155,10 +157,13 @@ extension TargetService {
         message: "a target can only be raised: \(learner)'s target in \(subject) is "
           + "\(current.name), and \(proposed.name) is not above it", range: range)
     }
-    try raiseTarget(existing, to: proposed, session: session, learner: learner,
+    try raiseTarget(
+      existing, to: proposed, session: session, learner: learner,
       subject: subject, reason: reason)
     data.reload()
-    return [.text("raised \(learner)'s target in \(subject) from \(current.name) to \(proposed.name)")]
+    return [
+      .text("raised \(learner)'s target in \(subject) from \(current.name) to \(proposed.name)")
+    ]
   }
 
   /// Closes the open target and opens the raised one; the caller checked it.

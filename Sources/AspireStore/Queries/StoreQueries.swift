@@ -11,7 +11,7 @@ extension Store {
   /// The school's tables, in the order people think of them.
   public static let tableNames = [
     "sessions", "staff", "learners", "learner_stages", "contacts", "subjects", "enrolments",
-    "assessments", "results", "import_log", "history",
+    "assessments", "results", "import_log", "history", "formulas", "targets",
   ]
 
   /// How many rows each of the school's tables holds, in `tableNames` order.
