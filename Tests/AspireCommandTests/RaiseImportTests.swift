@@ -33,7 +33,10 @@ import Testing
     let raised = try folder.targetRows().filter { $0[0] != "L00012" && $0[1] == "English" }
     #expect(
       raised == [
-        ["L00011", "English", "H", "B", "formula", "", "raised: Strong prelim, and\nextra tutoring"],
+        [
+          "L00011", "English", "H", "B", "formula", "",
+          "raised: Strong prelim, and\nextra tutoring",
+        ],
         ["L00013", "English", "N5", "B", "formula", "", "raised: Mock exam"],
         ["L00011", "English", "H", "A", "raise", "Strong prelim, and\nextra tutoring", ""],
         ["L00013", "English", "N5", "A", "raise", "Mock exam", ""],
@@ -63,7 +66,8 @@ import Testing
     let outcome = try folder.runTargets("targets.aspire")
 
     #expect(outcome.standardOutput.contains(": 0 set, 6 unchanged, 0 closed"))
-    #expect(try folder.openTargets().filter { $0[1] == "English" }.map { $0[3] } == ["A", "B", "A"])
+    #expect(
+      try folder.openTargets().filter { $0[1] == "English" }.map { $0[3] } == ["A", "B", "A"])
   }
 
   @Test func everyBadRowIsReportedAtItsPhysicalLineAndNothingIsWritten() throws {

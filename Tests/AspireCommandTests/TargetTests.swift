@@ -63,6 +63,23 @@ import Testing
         """)
   }
 
+  @Test func resultsOfALearnerNotOnLastSessionsRollStillCountForTheAverage() throws {
+    let folder = try TargetSchool.folder()
+    // L00013 joined this session, bringing last August's results from another school.
+    try folder.write("arrival.csv", "learner_id,subject,level,grade,year\nL00013,Art,N5,A,2026\n")
+    try folder.write("art.csv", "subject,faculty\nArt,Expressive Arts\n")
+    try folder.aspire("import", "subjects", "art.csv", "--db", "school.db")
+    let imported = try folder.aspire("import", "results", "arrival.csv", "--db", "school.db")
+    #expect(imported.status == 0)
+
+    try folder.runTargets("targets.aspire")
+
+    let rows = try folder.store("school.db").database.query(
+      "SELECT subject, target, evidence FROM targets WHERE learner_id = 'L00013' ORDER BY subject")
+    #expect(rows.map { $0[1] } == [.text("A"), .text("A")])
+    #expect(rows.allSatisfy { $0[2].text?.hasSuffix("\"gpa(e.learner)\":4}") == true })
+  }
+
   @Test func settingTheSameTargetsAgainChangesNothing() throws {
     let folder = try TargetSchool.folder()
     try folder.runTargets("targets.aspire")
