@@ -47,6 +47,13 @@ let package = Package(
         "AspireStore",
       ],
       path: "Sources/AspireCommand"),
+    // scripts/bench's timer: a formula over the loaded store beside a hand-written loop.
+    .executableTarget(
+      name: "aspire-bench",
+      dependencies: [
+        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+      ],
+      path: "Sources/AspireBench"),
 
     .testTarget(name: "AspireModelTests", dependencies: ["AspireModel"]),
     .testTarget(

@@ -20,6 +20,7 @@ extension StoreDataSource {
     let levelIndex = record.index(of: "level")
     let priorLevelIndex = record.index(of: "prior_level")
     var columns: [Column] = []
+    var keys: [String: [String?]] = [:]
     for (index, field) in record.fields.enumerated() {
       let raw = rows.map { $0[index] }
       switch field.type.present {
@@ -30,6 +31,7 @@ extension StoreDataSource {
           Column(raw.map { $0.integer.map { .boolean($0 != 0) } ?? .missing }, type: .boolean))
       case .record:
         columns.append(try linked(raw, to: links[field.name], field: field.name))
+        keys[field.name] = raw.map(\.text)
       case .grade:
         // A grade is read on its row's level; a prior grade on its prior level.
         let levelColumn = field.name == "prior" ? priorLevelIndex : levelIndex
@@ -53,7 +55,9 @@ extension StoreDataSource {
         columns.append(.values(raw.map { textValue($0, as: field.type.present) }))
       }
     }
-    return TableData(record: record, count: rows.count, columns: columns)
+    let table = TableData(record: record, count: rows.count, columns: columns)
+    linkKeys[ObjectIdentifier(table)] = keys
+    return table
   }
 
   func numbers(_ raw: [SQLValue]) -> Column {

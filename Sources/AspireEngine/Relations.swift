@@ -49,6 +49,8 @@ extension StoreDataSource {
       return Array(repeating: nil, count: table.count)
     }
     let column = table.columns[index]
+    // A link's id is the id it was written with, linked row or not.
+    if path == [first, "id"], let ids = linkKeys[ObjectIdentifier(table)]?[first] { return ids }
     if path.count > 1, case .records(let target, let rows) = column {
       let inner = fieldValues(target, Array(path.dropFirst()))
       return rows.map { $0 < 0 ? nil : inner[$0] }

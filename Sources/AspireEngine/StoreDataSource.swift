@@ -17,9 +17,14 @@ public final class StoreDataSource: DataSource {
     cache = [:]
     sessionOf = [:]
     relatedCache = [:]
+    linkKeys = [:]
   }
   /// The session each loaded per-session table belongs to.
   var sessionOf: [ObjectIdentifier: Session] = [:]
+  /// For each loaded table, the ids its links were written with, by field:
+  /// a result's learner is known by id even when the learner has no stage in
+  /// the session its link points into.
+  var linkKeys: [ObjectIdentifier: [String: [String?]]] = [:]
   var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
 
   /// The date scripts run as of: a flag's age is counted to it.

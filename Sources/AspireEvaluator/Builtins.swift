@@ -15,8 +15,11 @@ extension Evaluator {
     let kernels = arguments.map(compile)
     if [.abs, .floor, .ceil].contains(function) {
       let operation: (Double) -> Double =
-        function == .abs ? { Swift.abs($0) } : function == .floor ? { $0.rounded(.down) }
-        : { $0.rounded(.up) }
+        function == .abs
+        ? { Swift.abs($0) }
+        : function == .floor
+          ? { $0.rounded(.down) }
+          : { $0.rounded(.up) }
       return { frame in
         let (numbers, present) = try kernels[0](&frame).numbers
         return .numbers(numbers.map(operation), present: present)
@@ -25,8 +28,10 @@ extension Evaluator {
     return { frame in
       let columns = try kernels.map { try $0(&frame) }
       var values = [Value](repeating: .missing, count: frame.count)
+      // One buffer for every row's arguments, not an array a row.
+      var arguments = [Value](repeating: .missing, count: columns.count)
       for row in 0..<frame.count {
-        let arguments = columns.map { $0.value(at: row) }
+        for index in columns.indices { arguments[index] = columns[index].value(at: row) }
         values[row] = try callBuiltin(function, arguments, range: range)
       }
       return Column(values, type: type)
@@ -62,7 +67,8 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
     return best ?? .missing
   case .abs, .floor, .ceil:
     guard case .number(let x) = arguments[0] else { return .missing }
-    return .number(function == .abs ? Swift.abs(x) : function == .floor ? x.rounded(.down) : x.rounded(.up))
+    return .number(
+      function == .abs ? Swift.abs(x) : function == .floor ? x.rounded(.down) : x.rounded(.up))
   case .round:
     guard case .number(let x) = arguments[0] else { return .missing }
     var digits = 0.0

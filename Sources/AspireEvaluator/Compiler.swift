@@ -99,6 +99,15 @@ extension Evaluator {
         for (slot, kernel) in argumentKernels.enumerated() {
           inner.slots[slot] = try kernel(&frame)
         }
+        // Functions are pure: a function of one record (a learner, for each of
+        // the learner's enrolments) runs once for each distinct record.
+        if argumentKernels.count == 1,
+          let (distinct, positions) = Evaluator.distinctRecords(inner.slots[0])
+        {
+          inner.count = distinct.count
+          inner.slots[0] = distinct
+          return try self.functionKernel(index)(&inner).gathered(positions)
+        }
         return try self.functionKernel(index)(&inner)
       }
     }
@@ -183,5 +192,29 @@ extension Evaluator {
         [(presentRows, leftColumn.gathered(presentRows)), (missingRows, rightColumn)],
         count: frame.count, type: type)
     }
+  }
+}
+
+extension Evaluator {
+  /// For a call whose only argument is a column of records that repeat
+  /// (each at least twice on average): the distinct records, and for each
+  /// row the position of its record among them. Nil when not worth it.
+  static func distinctRecords(_ column: Column?) -> (Column, [Int])? {
+    guard case .records(let table, let rows)? = column, rows.count > 1,
+      table.count <= 4 * rows.count
+    else { return nil }
+    // Slot 0 of firstSeen is the missing record (-1).
+    var firstSeen = [Int](repeating: -1, count: table.count + 1)
+    var distinct: [Int] = []
+    var positions = [Int](repeating: 0, count: rows.count)
+    for (offset, row) in rows.enumerated() {
+      if firstSeen[row + 1] < 0 {
+        firstSeen[row + 1] = distinct.count
+        distinct.append(row)
+      }
+      positions[offset] = firstSeen[row + 1]
+    }
+    guard distinct.count * 2 <= rows.count else { return nil }
+    return (.records(table, distinct), positions)
   }
 }

@@ -37,9 +37,10 @@ extension Evaluator {
     }
   }
 
-  func related(_ relation: Relation, of parent: TableData, _ source: DataSource,
-    _ range: SourceRange) throws -> (TableData, [[Int]])
-  {
+  func related(
+    _ relation: Relation, of parent: TableData, _ source: DataSource,
+    _ range: SourceRange
+  ) throws -> (TableData, [[Int]]) {
     do {
       return try source.related(relation, of: parent)
     } catch let error as DataSourceError {
@@ -64,23 +65,34 @@ extension Evaluator {
       }
     return { frame in
       let sources = try sourceKernel(&frame)
+      // Rows of one table (a learner's results) are bound as a column of
+      // row numbers; only other sources need one value per element.
+      var sharedTable: TableData?
+      var allFromOneTable = true
+      for row in 0..<frame.count {
+        switch sources.value(at: row) {
+        case .list: allFromOneTable = false
+        case .table(let table):
+          if sharedTable == nil { sharedTable = table.data }
+          if sharedTable !== table.data { allFromOneTable = false }
+        default: continue
+        }
+      }
       var owners: [Int] = []
       var elements: [Value] = []
-      var sharedTable: TableData?
       var tableRows: [Int] = []
-      var allFromOneTable = true
       for row in 0..<frame.count {
         switch sources.value(at: row) {
         case .list(let items):
           owners.append(contentsOf: repeatElement(row, count: items.count))
           elements.append(contentsOf: items)
-          allFromOneTable = false
         case .table(let table):
           owners.append(contentsOf: repeatElement(row, count: table.rows.count))
-          if sharedTable == nil { sharedTable = table.data }
-          if sharedTable !== table.data { allFromOneTable = false }
-          tableRows.append(contentsOf: table.rows)
-          elements.append(contentsOf: table.rows.map { .record(table.data, $0) })
+          if allFromOneTable {
+            tableRows.append(contentsOf: table.rows)
+          } else {
+            elements.append(contentsOf: table.rows.map { .record(table.data, $0) })
+          }
         default:
           continue
         }
@@ -100,6 +112,9 @@ extension Evaluator {
         }
       }
       let values = try bodyKernel.map { try $0(&inner) } ?? inner.slots[slot]!
+      if let summed = summariseNumbers(function, values, owners, count: frame.count) {
+        return summed
+      }
       var groups = [[Value]](repeating: [], count: frame.count)
       for (offset, owner) in owners.enumerated() {
         let value = values.value(at: offset)
@@ -107,6 +122,30 @@ extension Evaluator {
       }
       return Column(groups.map { summarise(function, $0) }, type: type)
     }
+  }
+}
+
+/// `sum`, `mean` and `count` of numbers straight into a column of numbers,
+/// adding in the elements' order as `summarise` does; nil for anything else.
+func summariseNumbers(
+  _ function: BuiltinFunction, _ values: Column, _ owners: [Int], count: Int
+) -> Column? {
+  guard [.sum, .mean, .count].contains(function),
+    case .numbers(let numbers, let present) = values
+  else { return nil }
+  var sums = [Double](repeating: 0, count: count)
+  var counts = [Int](repeating: 0, count: count)
+  for (offset, owner) in owners.enumerated() where present?[offset] ?? true {
+    sums[owner] += numbers[offset]
+    counts[owner] += 1
+  }
+  switch function {
+  case .sum: return .numbers(sums, present: nil)
+  case .count: return .numbers(counts.map(Double.init), present: nil)
+  default:
+    let means = zip(sums, counts).map { $1 == 0 ? 0 : $0 / Double($1) }
+    let known = counts.map { $0 > 0 }
+    return .numbers(means, present: known.allSatisfy { $0 } ? nil : known)
   }
 }
 

@@ -24,13 +24,16 @@ public struct Frame {
 public struct RuntimeError: Error, Sendable {
   public var message: String
   public var range: SourceRange
+  /// What to do about it, when there is something to say.
+  public var help: String?
 
-  public init(message: String, range: SourceRange) {
+  public init(message: String, range: SourceRange, help: String? = nil) {
     self.message = message
     self.range = range
+    self.help = help
   }
 
-  public var diagnostic: Diagnostic { .error(message, at: range) }
+  public var diagnostic: Diagnostic { .error(message, at: range, help: help) }
 }
 
 /// A compiled expression: given the rows of a frame, their values.

@@ -128,7 +128,8 @@ extension DataCommandTests {
       #expect(
         outcome.standardError == """
           error: unknown import kind "pupils"
-          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, meetings, results
+          help: the kinds are learners, contacts, staff, subjects, enrolments, assessments, \
+          meetings, results, raises
 
           """)
       #expect(!folder.exists("school.db"))

@@ -24,6 +24,27 @@ import Testing
     }
   }
 
+  @Test func summarisesEachRowsElementsOverAColumn() throws {
+    // Sums, means and counts of numbers add up each row's own elements,
+    // skip the missing ones, and leave a mean of nothing missing.
+    #expect(
+      try evaluateOverColumn(
+        "sum(x in [d, d * 2, missing]: x)", column: [1, 2, 3], interpreter: Interpreter())
+        == [3, 6, 9])
+    #expect(
+      try evaluateOverColumn(
+        "mean(x in [d, missing, 4]: x)", column: [2, 0, 1], interpreter: Interpreter())
+        == [3, 2, 2.5])
+    #expect(
+      try evaluateOverColumn(
+        "count(x in [d, missing, 1]: if (x > 1) ?? false then x else missing)", column: [3, 0],
+        interpreter: Interpreter()) == [1, 0])
+    #expect(
+      try evaluateOverColumn(
+        "mean(x in [d, missing]: if (x > 1) ?? false then x else missing) ?? 7", column: [3, 0],
+        interpreter: Interpreter()) == [3, 7])
+  }
+
   @Test func keepsNumbersInContiguousArrays() throws {
     var frame = Frame(count: 3, slotCount: 1)
     frame.slots[0] = .numbers([1, 2, 3], present: nil)

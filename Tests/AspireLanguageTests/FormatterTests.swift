@@ -47,9 +47,10 @@ import Testing
       case .cohort(let name, let value):
         return "cohort \(name.name) = \(grouped(value))"
       case .formula(let name, let parameters, let body):
-        return "formula \(name.name)(\(parameters.map(\.name.name))) = \(grouped(body))"
+        let list = parameters.map { "\($0.name.name)=\($0.defaultValue.map(grouped) ?? "")" }
+        return "formula \(name.name)(\(list)) = \(grouped(body))"
       case .targets(let statement):
-        return Formatter().flat(statement)
+        return "targets " + Formatter().flat(statement)
       case .school(let statement):
         return Formatter().layout(statement).joined(separator: " ")
       }

@@ -69,9 +69,13 @@ enum HelpCommand: Subcommand {
                                          [--encoding utf-8|windows-1252|latin1]
 
       Imports CSV files of one kind: learners, contacts, staff, subjects,
-      enrolments, assessments, meetings or results. Each file is all or nothing: a file with
-      any bad row changes nothing, and every bad row is reported as
+      enrolments, assessments, meetings, results or raises. Each file is all or
+      nothing: a file with any bad row changes nothing, and every bad row is reported as
       FILE:LINE: error: MESSAGE. --dry-run reports what would change.
+
+      A raises file (learner_id, subject, target, reason) is a teacher raising
+      targets: each row raises that learner's open target in --session, never
+      lowers or keeps it, and needs a reason; --by names the teacher.
       """,
     "backup": """
       usage: aspire backup FILE [--db PATH]

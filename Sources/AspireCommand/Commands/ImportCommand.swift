@@ -1,21 +1,28 @@
+import AspireEngine
 import AspireStore
 import Foundation
 
 /// `aspire import KIND FILE...`: imports CSV files, each file all or nothing.
 enum ImportCommand: Subcommand {
+  /// Every kind of file, as the command line names them: the store's own,
+  /// then a teacher's raises of targets.
+  static let kindNames = ImportKind.allCases.map(\.rawValue) + ["raises"]
+
+  /// The kinds as help lists them.
+  static var kindList: String { "the kinds are " + kindNames.joined(separator: ", ") }
+
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
       arguments, command: "import", valued: CommonOptions.all.union(["encoding"]),
       flags: ["dry-run"])
     guard let kindName = options.positional.first else {
       throw UsageError(
-        message: "\"aspire import\" needs a kind and at least one file",
-        help: "the kinds are " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "))
+        message: "\"aspire import\" needs a kind and at least one file", help: kindList)
     }
-    guard let kind = ImportKind(name: kindName) else {
-      throw UsageError(
-        message: "unknown import kind \"\(kindName)\"",
-        help: "the kinds are " + ImportKind.allCases.map(\.rawValue).joined(separator: ", "))
+    let isRaises = kindName.lowercased() == "raises"
+    let kind = ImportKind(name: kindName)
+    guard kind != nil || isRaises else {
+      throw UsageError(message: "unknown import kind \"\(kindName)\"", help: kindList)
     }
     let files = Array(options.positional.dropFirst())
     guard !files.isEmpty else {
@@ -40,14 +47,25 @@ enum ImportCommand: Subcommand {
     let store = try dryRun && isMissing ? Store(path: ":memory:") : settings.openStore()
     var status = ExitStatus.success
     for file in files {
-      let outcome = try Importer(store: store).run(
-        kind: kind, file: file, session: settings.session, dryRun: dryRun, encoding: encoding,
-        by: settings.user)
-      if outcome.succeeded {
-        console.error(outcome.summary)
+      let summary: String
+      let diagnostics: [ImportDiagnostic]
+      if let kind {
+        let outcome = try Importer(store: store).run(
+          kind: kind, file: file, session: settings.session, dryRun: dryRun, encoding: encoding,
+          by: settings.user)
+        (summary, diagnostics) = (outcome.summary, outcome.diagnostics)
+      } else {
+        let outcome = try RaiseImporter(
+          store: store, session: settings.session, user: settings.user
+        )
+        .run(file: file, dryRun: dryRun, encoding: encoding)
+        (summary, diagnostics) = (outcome.summary, outcome.diagnostics)
+      }
+      if diagnostics.isEmpty {
+        console.error(summary)
       } else {
         status = .failure
-        for diagnostic in outcome.diagnostics { console.error(diagnostic.description) }
+        for diagnostic in diagnostics { console.error(diagnostic.description) }
         console.error("\(file): nothing imported")
       }
     }

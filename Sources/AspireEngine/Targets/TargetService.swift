@@ -57,7 +57,8 @@ public final class TargetService: TargetHandler {
 
   /// The rows of a cohort of enrolments.
   func table(_ part: CheckedTargetStatement.Part, _ evaluator: Evaluator) throws -> TableValue {
-    guard case .table(let table) = try evaluator.evaluate(part.expression, slotCount: part.slotCount)
+    guard
+      case .table(let table) = try evaluator.evaluate(part.expression, slotCount: part.slotCount)
     else { throw RuntimeError(message: "no enrolments to work on", range: part.expression.range) }
     return table
   }

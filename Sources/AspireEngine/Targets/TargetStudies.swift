@@ -36,10 +36,11 @@ extension TargetService {
       }
       let keyColumns: [(String, ValueType)] =
         title == "group" ? [("group", .text), ("value", .text)] : [(title, .text)]
-      var report = ReportTable(keyColumns + [
-        ("targets", .number), ("differ", .number), ("higher", .number), ("lower", .number),
-        ("mean steps", .number),
-      ])
+      var report = ReportTable(
+        keyColumns + [
+          ("targets", .number), ("differ", .number), ("higher", .number), ("lower", .number),
+          ("mean steps", .number),
+        ])
       for key in members.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
         let label: [Value] = title == "group" ? key.map(Value.text) : [.text(key[1])]
         report.append(label + tally(steps, members[key]!))
@@ -98,7 +99,9 @@ extension TargetService {
     var gaps: [Double?] = []
     for (offset, row) in table.rows.enumerated() {
       let level = rows.level[offset]
-      let result = members[row].first { results.value(levelIndex, at: $0) == level.map(Value.level) }
+      let result = members[row].first {
+        results.value(levelIndex, at: $0) == level.map(Value.level)
+      }
       guard let result, let target = grade(targets.value(at: offset)),
         let achieved = grade(results.value(gradeIndex, at: result)), target.scale == achieved.scale
       else {
@@ -148,7 +151,8 @@ extension TargetService {
       byGroup.append(key.map(Value.text) + outcome(replay.gaps, groups[key]!))
     }
     return [
-      .text("\(formula.name) replayed against the results (gap: target minus result, in grade steps):"),
+      .text(
+        "\(formula.name) replayed against the results (gap: target minus result, in grade steps):"),
       overall.value, .text("by subject:"), bySubject.value, .text("by group:"), byGroup.value,
     ]
   }
@@ -164,7 +168,8 @@ extension TargetService {
       let (rows, replay) = try replayGaps(formula, table, evaluator, arguments: [parameter: value])
       let known = replay.gaps.compactMap { $0 }
       let met = known.filter { $0 <= 0 }.count
-      report.append([value] + outcome(replay.gaps, Array(0..<rows.count)) + [percent(met, of: known.count)])
+      report.append(
+        [value] + outcome(replay.gaps, Array(0..<rows.count)) + [percent(met, of: known.count)])
     }
     return [.text("\(formula.name) tuned over \(name):"), report.value]
   }

@@ -65,11 +65,14 @@ extension TargetService {
     }
     if lockedChanges > 0 {
       throw RuntimeError(
-        message: "targets are locked: \(lockedChanges) set by another formula would change; "
-          + "nothing was written. To change them on purpose, write: revise targets for … using "
-          + "\(formula.name) reason \"…\"",
-        range: range)
+        message: "targets are locked: \(lockedChanges) set by another formula would change, "
+          + "so nothing was written",
+        range: range,
+        help: "to change them on purpose, write: revise targets for … using \(formula.name) "
+          + "reason \"…\"")
     }
+    let evidenceValues = try evidence.callValues(
+      over: table, formula: formula, evaluator: evaluator)
     try store.database.inTransaction {
       try store.database.run(
         "INSERT OR IGNORE INTO formulas (hash, name, text, first_used_at, first_used_by) "
@@ -91,7 +94,7 @@ extension TargetService {
           .text(rows.session[row]), .text(rows.learnerID[row]), .text(rows.subject[row]),
           .text(rows.level[row]?.rawValue ?? ""), .text(grade.name),
           .text(revision == nil ? "formula" : "revision"), .text(hash),
-          .text(evidence.json(table, row)), revision.map { .text($0) } ?? .null,
+          .text(evidence.json(table, row, evidenceValues)), revision.map { .text($0) } ?? .null,
           .text(stamp), .text(user),
         ])
         _ = try insert.step()
@@ -127,9 +130,10 @@ extension TargetService {
   }
 
   /// A teacher raises one target, with a reason; a lowering is refused.
-  func raise(learner: String, subject: String, to value: Value, reason: String,
-    at range: SourceRange) throws -> [Value]
-  {
+  func raise(
+    learner: String, subject: String, to value: Value, reason: String,
+    at range: SourceRange
+  ) throws -> [Value] {
     let session = data.defaultSession.description
     guard let proposed = grade(value) else {
       throw RuntimeError(message: "a target is a grade", range: range)
@@ -153,10 +157,13 @@ extension TargetService {
         message: "a target can only be raised: \(learner)'s target in \(subject) is "
           + "\(current.name), and \(proposed.name) is not above it", range: range)
     }
-    try raiseTarget(existing, to: proposed, session: session, learner: learner,
+    try raiseTarget(
+      existing, to: proposed, session: session, learner: learner,
       subject: subject, reason: reason)
     data.reload()
-    return [.text("raised \(learner)'s target in \(subject) from \(current.name) to \(proposed.name)")]
+    return [
+      .text("raised \(learner)'s target in \(subject) from \(current.name) to \(proposed.name)")
+    ]
   }
 
   /// Closes the open target and opens the raised one; the caller checked it.

@@ -26,9 +26,25 @@ extension Checker {
     }
     let types = [ValueType.record(Entity.enrolments.recordType)] + defaults.map(\.type)
     let body = specialise(function, for: types) ?? -1
+    var helpers: [String] = []
+    if body >= 0 { collectHelpers(workspace.functionBodies[body].body, into: &helpers) }
+    let helperTexts = helpers.compactMap { workspace.functions[$0]?.text }
     return Workspace.Formula(
-      name: name, text: text, parameters: function.parameters.map(\.name), body: body,
-      defaults: defaults)
+      name: name, text: ([text] + helperTexts).joined(separator: "\n"),
+      parameters: function.parameters.map(\.name), body: body, defaults: defaults)
+  }
+
+  /// The names of the functions `expression` calls, directly or through
+  /// others, in the order first called.
+  func collectHelpers(_ expression: TypedExpression, into names: inout [String]) {
+    if case .call(let index, _) = expression.kind, workspace.functionBodies.indices.contains(index) {
+      let callee = workspace.functionBodies[index]
+      if !names.contains(callee.name) {
+        names.append(callee.name)
+        collectHelpers(callee.body, into: &names)
+      }
+    }
+    for child in expression.children { collectHelpers(child, into: &names) }
   }
 
   mutating func formula(_ name: Identifier) -> Workspace.Formula? {

@@ -157,10 +157,11 @@ public struct Checker {
         }
         var function = Workspace.Function(
           name: name.name, range: name.range, parameters: parameters, body: value)
+        function.text = Formatter().format(
+          Program(file: statement.range.file, statements: [bare(statement)], trailingComments: []))
         if let formulaParameters {
           function.defaults = formulaParameters.map(\.defaultValue)
-          function.formulaText = Formatter().format(
-            Program(file: statement.range.file, statements: [bare(statement)], trailingComments: []))
+          function.formulaText = function.text
         }
         workspace.functions[name.name] = function
       } else {

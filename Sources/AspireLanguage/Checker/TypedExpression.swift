@@ -93,3 +93,36 @@ public enum TypedQueryStage: Sendable {
   case group(rowSlot: Int, keys: [TypedExpression], record: RecordType)
   case limit(TypedExpression)
 }
+
+extension TypedExpression {
+  /// The expressions directly inside this one, in source order.
+  public var children: [TypedExpression] {
+    switch kind {
+    case .constant, .local, .global, .today, .table(_, session: nil): return []
+    case .table(_, let session?): return [session]
+    case .negate(let x), .not(let x), .field(let x, _), .related(let x, _): return [x]
+    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .member(let a, let b),
+      .and(let a, let b), .or(let a, let b), .coalesce(let a, let b):
+      return [a, b]
+    case .ifElse(let a, let b, let c): return [a, b, c]
+    case .letIn(_, _, let value, let body): return [value, body]
+    case .list(let items), .builtin(_, let items), .call(_, let items): return items
+    case .query(let base, let stage): return [base] + stage.expressions
+    case .aggregate(_, let rows, _, let argument): return [rows] + (argument.map { [$0] } ?? [])
+    case .comprehension(_, _, let source, let condition, let body):
+      return [source] + [condition, body].compactMap { $0 }
+    }
+  }
+}
+
+extension TypedQueryStage {
+  /// The expressions the step evaluates.
+  public var expressions: [TypedExpression] {
+    switch self {
+    case .filter(_, let condition): return [condition]
+    case .sort(_, let keys, _), .group(_, let keys, _): return keys
+    case .show(_, let items, _): return items
+    case .limit(let count): return [count]
+    }
+  }
+}

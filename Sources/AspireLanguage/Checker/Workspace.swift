@@ -27,12 +27,17 @@ public final class Workspace {
     /// and the declaration in canonical layout, whose hash versions it.
     var defaults: [Expression?] = []
     var formulaText: String?
+    /// The declaration in canonical layout, which a formula that calls the
+    /// function includes in the text its hash is taken of.
+    var text = ""
   }
 
   /// A formula, as target statements use it.
   public struct Formula: Sendable {
     public var name: String
-    /// The declaration in canonical layout: the same for any layout of it.
+    /// The declaration in canonical layout, followed by the declarations of
+    /// the functions it calls (directly or not) in the order it first calls
+    /// them: the same for any layout, and changed by any change to a helper.
     public var text: String
     public var parameters: [String]
     /// The checked body for an enrolment and the defaults' types.

@@ -1,6 +1,6 @@
 /// Where each of a kind's columns sits in a file's header. Names match
 /// case-insensitively after trimming spaces; an optional column may be absent.
-struct ColumnMap {
+public struct ColumnMap {
   /// Each known column's name (lowercase) and its position in the file. A short
   /// list searched in order: cheaper than hashing for a dozen columns a row.
   private let positions: [(name: String, position: Int)]
@@ -9,7 +9,27 @@ struct ColumnMap {
 
   /// Matches `header` against `kind`'s columns, or returns every problem found.
   static func match(_ header: [String], kind: ImportKind) -> Result<ColumnMap, ColumnProblems> {
-    let known = kind.requiredColumns + kind.optionalColumns
+    match(
+      header, required: kind.requiredColumns, optional: kind.optionalColumns,
+      kindName: kind.rawValue)
+  }
+
+  /// For a kind of file imported outside the store (a teacher's raises):
+  /// where each of its columns sits in `header`, by lowercase name, or every
+  /// problem with the header, each a message for line 1.
+  public static func positions(
+    in header: [String], required: [String], optional: [String] = [], kindName: String
+  ) -> Result<[String: Int], ColumnProblems> {
+    match(header, required: required, optional: optional, kindName: kindName).map { map in
+      Dictionary(uniqueKeysWithValues: map.positions.map { ($0.name, $0.position) })
+    }
+  }
+
+  /// Matches `header` against the columns named, or returns every problem found.
+  static func match(
+    _ header: [String], required: [String], optional: [String], kindName: String
+  ) -> Result<ColumnMap, ColumnProblems> {
+    let known = required + optional
     var positions: [String: Int] = [:]
     var problems: [String] = []
     for (position, written) in header.enumerated() {
@@ -22,10 +42,9 @@ struct ColumnMap {
         problems.append(unknownColumnMessage(written, known: known))
       }
     }
-    for name in kind.requiredColumns where positions[name] == nil {
+    for name in required where positions[name] == nil {
       problems.append(
-        "missing column \"\(name)\"; a \(kind.rawValue) file needs "
-          + kind.requiredColumns.joined(separator: ", "))
+        "missing column \"\(name)\"; a \(kindName) file needs " + required.joined(separator: ", "))
     }
     guard problems.isEmpty else { return .failure(ColumnProblems(messages: problems)) }
     let list = positions.map { (name: $0.key, position: $0.value) }
@@ -68,6 +87,6 @@ struct ColumnMap {
 }
 
 /// The header's problems, each a message for line 1.
-struct ColumnProblems: Error {
-  let messages: [String]
+public struct ColumnProblems: Error {
+  public let messages: [String]
 }

@@ -2,7 +2,7 @@ import AspireModel
 
 /// Readers for the values a data file may hold: each returns nil when the text
 /// is not such a value.
-enum FieldParsers {
+public enum FieldParsers {
   /// The roles a member of staff may hold.
   static let roles = ["teacher", "mentor", "faculty_head", "pupil_support", "senior_leader"]
 
@@ -56,7 +56,7 @@ enum FieldParsers {
   }
 
   /// How a scale's grades are listed in messages: `A, B, C, D or No Award`.
-  static func expectedGrades(on scale: GradeScale) -> String {
+  public static func expectedGrades(on scale: GradeScale) -> String {
     // Curriculum levels read naturally from Early up; exam grades from A down.
     let names = scale == .curriculum ? scale.grades : scale.grades.reversed()
     return names.dropLast().joined(separator: ", ") + " or " + names.last!
