@@ -29,13 +29,24 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]),
     // The store: SQLite schema, CSV reading, imports, exports.
     .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
+    // libedit from the system, for the REPL's line editing, history and completion.
+    .systemLibrary(
+      name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    // The interactive REPL and its piped form: statements one by one, meta-commands.
+    .target(
+      name: "AspireREPL",
+      dependencies: [
+        "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore", "CEditLine",
+      ]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
     .executableTarget(
       name: "aspire",
       dependencies: [
-        "AspireDemo", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+        "AspireDemo", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireREPL",
+        "AspireStore",
       ],
       path: "Sources/AspireCommand"),
 
@@ -48,5 +59,10 @@ let package = Package(
     .testTarget(name: "AspireCommandTests", dependencies: ["aspire"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
     .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
+    // The REPL through the built `aspire` (piped, and in a real terminal under
+    // tmux), with unit tests of its completion, continuation and table renderers.
+    .testTarget(
+      name: "AspireREPLTests",
+      dependencies: ["aspire", "AspireREPL", "AspireStore", "AspireLanguage", "AspireModel"]),
   ]
 )

@@ -43,16 +43,4 @@ enum RunCommand: Subcommand {
     }
     return .success
   }
-
-  /// `aspire` with input piped in: the statements it reads, as a script.
-  static func runStandardInput(console: Console, options: Options) -> ExitStatus {
-    let data = FileHandle.standardInput.readDataToEndOfFile()
-    switch SourceFile.decode(name: "<stdin>", bytes: [UInt8](data)) {
-    case .failure(let diagnostic):
-      console.report([diagnostic])
-      return .failure
-    case .success(let file):
-      return runFile(file, in: Interpreter(), format: .table, console: console)
-    }
-  }
 }
