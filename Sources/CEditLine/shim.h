@@ -5,6 +5,7 @@
 #ifndef ASPIRE_CEDITLINE_SHIM_H
 #define ASPIRE_CEDITLINE_SHIM_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,14 +73,19 @@ static inline int aspire_terminal_columns(int descriptor) {
 }
 
 /// Installs `handler` for SIGINT without SA_RESTART, so that a read blocked in
-/// `readline()` returns (NULL, errno EINTR) when Ctrl-C is pressed.
+/// `readline()` returns (NULL, errno EINTR) when Ctrl-C is pressed, and
+/// unblocks SIGINT on the calling thread, which may have inherited it blocked.
 static inline int aspire_catch_interrupts(void (*handler)(int)) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
-  return sigaction(SIGINT, &action, NULL);
+  if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+  sigset_t interrupt;
+  sigemptyset(&interrupt);
+  sigaddset(&interrupt, SIGINT);
+  return pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 /// Puts SIGINT back to its default action, ending the process.
