@@ -56,9 +56,11 @@ public final class REPL {
       case .interrupted:
         StandardStreams.out("\n")
       case .statement(let text, let line):
-        timed { runStatement(text, line: line) }
+        timed(measured: true) { runStatement(text, line: line) }
       case .metaCommand(let text, let line):
-        timed { runMetaCommand(text, line: line) }
+        let name = text.dropFirst().prefix { $0 != " " && $0 != "\t" }
+        let measured = (try? MetaCommand.resolve(String(name)).get())?.doesWork ?? false
+        timed(measured: measured) { runMetaCommand(text, line: line) }
       }
       destination.commandFinished()
     }
@@ -66,15 +68,22 @@ public final class REPL {
     return !anyFailed
   }
 
-  /// Runs `work`, noting a failure, and prints the time it took when `.timer on`.
-  private func timed(_ work: () -> Bool) {
+  /// Runs `work`, noting a failure, and when it is `measured` and `.timer
+  /// on` is in force, prints the time it took.
+  private func timed(measured: Bool, _ work: () -> Bool) {
     let start = DispatchTime.now().uptimeNanoseconds
     let succeeded = work()
     if !succeeded { anyFailed = true }
-    if showsTime {
-      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-      StandardStreams.error(String(format: "time: %.3fs\n", seconds))
-    }
+    guard measured && showsTime else { return }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    StandardStreams.error("time: " + REPL.duration(seconds) + "\n")
+  }
+
+  /// `0.42 ms`, `12.5 ms`, `3.21 s`.
+  static func duration(_ seconds: Double) -> String {
+    seconds < 1
+      ? String(format: "%.*f ms", seconds < 0.01 ? 2 : 1, seconds * 1000)
+      : String(format: "%.2f s", seconds)
   }
 
   /// Checks and runs one statement; false if it had an error.

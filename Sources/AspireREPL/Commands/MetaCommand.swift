@@ -24,6 +24,15 @@ enum MetaCommand: CaseIterable {
     }
   }
 
+  /// Whether the command does work worth timing with `.timer on`, as a
+  /// statement does, rather than change a setting or show help.
+  var doesWork: Bool {
+    switch self {
+    case .load, .import, .schema, .explain, .find: return true
+    case .help, .mode, .output, .once, .timer, .quit: return false
+    }
+  }
+
   /// How the command is written.
   var usage: String {
     switch self {
