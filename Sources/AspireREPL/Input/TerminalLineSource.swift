@@ -45,6 +45,7 @@ final class TerminalLineSource: LineSource {
 enum EditLineCompletion {
   nonisolated(unsafe) private static var completer: Completer?
 
+  /// Makes `completer` answer Tab, and sets up libedit (word breaks, signals).
   static func install(_ completer: Completer) {
     self.completer = completer
     aspire_editline_configure { text, start, _ in

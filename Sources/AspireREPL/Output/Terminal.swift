@@ -5,6 +5,7 @@ import Foundation
 /// how wide it is, and whether colour is allowed (a terminal, no `NO_COLOR`,
 /// not `TERM=dumb`).
 enum Terminal {
+  /// Whether `descriptor` (0 stdin, 1 stdout, 2 stderr) is a terminal.
   static func isTerminal(_ descriptor: Int32) -> Bool {
     isatty(descriptor) == 1
   }

@@ -10,6 +10,8 @@ struct TableLayout {
   /// The narrowest a column is ever made when fitting a width.
   static let narrowest = 4
 
+  /// The table's text as shown, each column as wide as its widest cell (and
+  /// at least `minimumWidth`); `escapingPipes` writes `|` as `\|` for Markdown.
   init(_ table: ResultTable, escapingPipes: Bool = false, minimumWidth: Int = 1) {
     func shown(_ text: String) -> String {
       var output = ""
@@ -48,6 +50,7 @@ struct TableLayout {
     }
   }
 
+  /// How many columns the table has.
   var columnCount: Int { header.count }
 
   /// Narrows the widest columns until all of them together take at most
@@ -108,10 +111,12 @@ struct TableLayout {
 /// How many terminal columns text takes: one a character, two for the wide
 /// characters of East Asian scripts and emoji, none for a lone combining mark.
 enum DisplayWidth {
+  /// The columns `text` takes.
   static func of(_ text: String) -> Int {
     text.reduce(0) { $0 + of($1) }
   }
 
+  /// The columns one character takes: 0, 1 or 2.
   static func of(_ character: Character) -> Int {
     guard let first = character.unicodeScalars.first else { return 0 }
     let value = first.value

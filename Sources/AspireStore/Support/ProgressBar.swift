@@ -49,24 +49,23 @@ public final class ProgressBar: @unchecked Sendable {
 
   /// Stops drawing and clears the bar's line.
   public func finish() {
-    let wasShown = lock.withLock {
-      defer { finished = true }
-      return isShown && !finished
+    lock.withLock {
+      if isShown && !finished { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+      finished = true
     }
-    if wasShown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 
-  /// Draws the bar once; false once it is finished.
+  /// Draws the bar once; false once it is finished. The lock is held while
+  /// writing, so no bar can be drawn after `finish()` has cleared the line.
   private func draw() -> Bool {
-    let line: String? = lock.withLock {
-      guard !finished else { return nil }
+    lock.withLock {
+      guard !finished else { return false }
       let elapsed = Date().timeIntervalSince(started)
-      return ProgressBar.line(
+      let line = ProgressBar.line(
         label: label, completed: completed, total: total, elapsed: elapsed)
+      FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+      return true
     }
-    guard let line else { return false }
-    FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
-    return true
   }
 
   /// The bar's text: the share done when the total is known, else a block
