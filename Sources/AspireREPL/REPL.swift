@@ -89,6 +89,11 @@ public final class REPL {
   /// Checks and runs one statement; false if it had an error.
   func runStatement(_ text: String, line: Int) -> Bool {
     let file = SourceFile(name: sourceName, text: text, firstLine: line)
+    let broken = BrokenDeclarations.uses(in: file, workspace: interpreter.workspace)
+    guard broken.isEmpty else {
+      report(broken)
+      return false
+    }
     let (statements, diagnostics) = interpreter.prepare(file)
     report(diagnostics)
     guard let statements else { return false }

@@ -70,6 +70,16 @@ import Testing
     #expect(outcome.status == 0)
   }
 
+  @Test func reportsUsesOfAValueWhoseDeclarationFailed() throws {
+    let input = "let y = nope\ny + 1\nlet y = 2\ny + 1\n"
+    let outcome = try AspireProcess.run(["repl"], input: input, in: Scratch())
+    #expect(outcome.standardOutput == "3\n")
+    #expect(
+      outcome.standardError.contains(
+        "<stdin>:2:1: error: \"y\" has no value: its declaration had an error\n"))
+    #expect(outcome.status == 1)
+  }
+
   @Test func formatOptionChoosesTheMode() throws {
     let input = "[1, missing]\n\"a\"\n"
     let outcome = try AspireProcess.run(["repl", "--format", "json"], input: input, in: Scratch())

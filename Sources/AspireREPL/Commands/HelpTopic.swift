@@ -18,7 +18,8 @@ enum HelpTopic: String, CaseIterable {
         A statement goes on while a bracket is open or the line ends with an
         operator, "=", "then", "else", "in", "," or ":"; the prompt then shows
         "...>". Lines indented under a test's "name": are its "expect" facts; an
-        empty line ends them. In this session a name may be declared again.
+        empty line ends them. A name may be declared again: statements after
+        that see the new one, declarations made before keep the one they used.
         """
     case .operators:
       return """
