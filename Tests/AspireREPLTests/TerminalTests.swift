@@ -105,6 +105,15 @@ import Testing
     #expect(!screen.contains { $0.contains("error") })
   }
 
+  @Test func aspireAloneOnATerminalStartsTheREPL() throws {
+    let folder = Scratch()
+    let session = try TmuxSession(in: folder, arguments: [])
+    defer { session.kill() }
+    try session.type("6 * 7")
+    try session.waitForExactLine("42")
+    #expect(folder.read("aspire.db") == nil)
+  }
+
   @Test func controlDLeaves() throws {
     let folder = Scratch()
     let session = try TmuxSession(in: folder)

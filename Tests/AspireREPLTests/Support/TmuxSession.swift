@@ -9,17 +9,21 @@ final class TmuxSession {
   let name = "repl"
   static let timeout: TimeInterval = 15
 
-  /// Starts `aspire repl --db FOLDER/x.db` in a 120 by 40 terminal, with
-  /// `HOME` set to the folder and `NO_COLOR=1`, and waits for its prompt.
-  init(in folder: Scratch) throws {
-    let command = [
-      "env", "HOME=" + folder.path, "NO_COLOR=1", "TERM=xterm-256color",
-      AspireProcess.executable.path, "repl", "--db", folder.file("x.db"),
-    ].map(TmuxSession.quoted).joined(separator: " ")
+  /// Starts `aspire ARGUMENTS` (by default `repl --db FOLDER/x.db`) in the
+  /// folder, in a 120 by 40 terminal, with `HOME` set to the folder and
+  /// `NO_COLOR=1`, and waits for its prompt.
+  init(in folder: Scratch, arguments: [String]? = nil) throws {
+    let command = (
+      [
+        "env", "HOME=" + folder.path, "NO_COLOR=1", "TERM=xterm-256color",
+        AspireProcess.executable.path,
+      ] + (arguments ?? ["repl", "--db", folder.file("x.db")])
+    ).map(TmuxSession.quoted).joined(separator: " ")
     // The server this starts outlives the call; it must not hold a pipe the
     // test reads to its end, so its output goes nowhere.
     try tmux(
-      ["new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], capturing: false)
+      ["new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", folder.path, command],
+      capturing: false)
     // Keep the pane when aspire ends, to read how it ended.
     do {
       try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
