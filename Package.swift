@@ -37,6 +37,17 @@ let package = Package(
       dependencies: [
         "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireReports", "AspireStore",
       ]),
+    // libedit from the system, for the REPL's line editing, history and completion.
+    .systemLibrary(
+      name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    // The interactive REPL and its piped form: statements one by one, meta-commands.
+    .target(
+      name: "AspireREPL",
+      dependencies: [
+        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+        "CEditLine",
+      ]),
     // The demo school (or a national senior phase) written as CSV files to import.
     .target(name: "AspireDemo", dependencies: ["AspireModel"]),
     // The command line.
@@ -44,7 +55,7 @@ let package = Package(
       name: "aspire",
       dependencies: [
         "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel",
-        "AspireStore",
+        "AspireREPL", "AspireStore",
       ],
       path: "Sources/AspireCommand"),
     // scripts/bench's timer: a formula over the loaded store beside a hand-written loop.
@@ -70,5 +81,10 @@ let package = Package(
       dependencies: [
         "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
       ]),
+    // The REPL through the built `aspire` (piped, and in a real terminal under
+    // tmux), with unit tests of its completion, continuation and table renderers.
+    .testTarget(
+      name: "AspireREPLTests",
+      dependencies: ["aspire", "AspireREPL", "AspireStore", "AspireLanguage", "AspireModel"]),
   ]
 )

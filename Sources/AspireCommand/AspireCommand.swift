@@ -33,13 +33,12 @@ enum AspireCommand {
     "import": ImportCommand.self,
     "backup": BackupCommand.self,
     "demo": DemoCommand.self,
+    "repl": REPLCommand.self,
   ]
 
   static func run(_ arguments: [String]) -> ExitStatus {
     let console = Console()
-    guard let first = arguments.first else {
-      return RunCommand.runStandardInput(console: console, options: Options())
-    }
+    guard let first = arguments.first else { return run(["repl"]) }
     if first == "--version" || first == "-V" {
       console.out("aspire \(version)")
       return .success

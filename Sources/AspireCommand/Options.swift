@@ -1,4 +1,5 @@
 import AspireLanguage
+import AspireREPL
 import Foundation
 
 /// The options a subcommand was given, and its other arguments.
@@ -58,18 +59,13 @@ struct Options {
   init() {}
 
   /// The `--format` asked for, checked.
-  func format() throws -> OutputFormat {
+  func format() throws -> ResultFormat {
     guard let name = values["format"] else { return .table }
-    guard let format = OutputFormat(rawValue: name) else {
+    guard let format = ResultFormat(rawValue: name) else {
       throw UsageError(
         message: "unknown format \"\(name)\"",
-        help: "the formats are " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        help: "the formats are " + ResultFormat.allCases.map(\.rawValue).joined(separator: ", "))
     }
     return format
   }
-}
-
-/// How results print.
-enum OutputFormat: String, CaseIterable {
-  case table, box, csv, tsv, json, markdown
 }

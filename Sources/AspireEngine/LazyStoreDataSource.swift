@@ -28,6 +28,10 @@ public final class LazyStoreDataSource: DataSource {
     try open().related(relation, of: parent)
   }
 
+  public func reload() {
+    source?.reload()
+  }
+
   /// The store's data source, opening the store the first time.
   public func open() throws -> StoreDataSource {
     if source == nil {

@@ -12,6 +12,9 @@ public protocol DataSource: AnyObject {
   /// belong to it.
   func related(_ relation: Relation, of parent: TableData) throws
     -> (child: TableData, rows: [[Int]])
+
+  /// Forgets the tables loaded so far, after the store changed underneath.
+  func reload()
 }
 
 /// A data source's failure, shown as a runtime error at the table's name.

@@ -49,8 +49,11 @@ public final class Interpreter {
 
   /// Runs checked statements in order, handing each output to `emit`. Stops
   /// at the first runtime error, which it throws.
+  /// With `readOnly` (`aspire test`), statements that would change the store
+  /// or write files are skipped.
   public func run(
-    _ statements: [CheckedStatement], runsTests: Bool = false, emit: (Output) -> Void
+    _ statements: [CheckedStatement], runsTests: Bool = false, readOnly: Bool = false,
+    emit: (Output) -> Void
   ) throws {
     for statement in statements {
       switch statement {
@@ -61,7 +64,7 @@ public final class Interpreter {
         emit(.value(value, type: expression.type))
       case .targets(let statement):
         // Tests check facts; they never change the store.
-        if runsTests { continue }
+        if readOnly { continue }
         guard let targetHandler else {
           throw RuntimeError(
             message: "statements about targets need a store", range: statementRange(statement))
@@ -70,7 +73,7 @@ public final class Interpreter {
         evaluator.forgetGlobalValues()
         for value in values { emit(.value(value, type: .error)) }
       case .school(let statement):
-        if runsTests { continue }
+        if readOnly { continue }
         guard let schoolHandler else {
           throw RuntimeError(
             message: "this statement needs a store", range: schoolRange(statement))

@@ -13,6 +13,7 @@ enum HelpCommand: Subcommand {
       test FILE...        run the test blocks in scripts
       fmt [--write] FILE...
                           print scripts in the canonical layout (--write rewrites them)
+      repl                the interactive REPL (also "aspire" alone on a terminal)
       import KIND FILE... import CSV files into the store, each file all or nothing
       backup FILE         a consistent copy of the store, taken while it is in use
       demo                build the demo school and import it into the store
@@ -63,6 +64,19 @@ enum HelpCommand: Subcommand {
 
       Prints each script in the canonical layout; --write rewrites the files
       instead. Comments are kept; the meaning never changes.
+      """,
+    "repl": """
+      usage: aspire repl [--db PATH] [--session S] [--format F]
+             aspire repl < FILE
+
+      Reads statements one at a time into one session: declarations stay, an
+      expression prints its value, an error is reported and the REPL carries
+      on. A statement left open (a bracket, a line ending in an operator or
+      "=") continues on the next line. Lines starting with a dot are
+      meta-commands: ".help" lists them. On a terminal there is line editing,
+      history in ~/.aspire_history and Tab completion; with piped input the
+      same statements are read without prompts, and the exit status is 1 if
+      any failed. "aspire" with no command does the same.
       """,
     "import": """
       usage: aspire import KIND FILE... [--db PATH] [--session S] [--dry-run]

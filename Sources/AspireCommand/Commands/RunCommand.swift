@@ -1,5 +1,6 @@
 import AspireEvaluator
 import AspireLanguage
+import AspireREPL
 import Foundation
 
 /// `aspire run FILE...`: runs scripts in order in one workspace, printing the
@@ -25,7 +26,7 @@ enum RunCommand: Subcommand {
 
   /// Checks and runs one file; nothing runs if the file has any error.
   static func runFile(
-    _ file: SourceFile, in interpreter: Interpreter, format: OutputFormat, console: Console
+    _ file: SourceFile, in interpreter: Interpreter, format: ResultFormat, console: Console
   ) -> ExitStatus {
     let (statements, diagnostics) = interpreter.prepare(file)
     console.report(diagnostics)
@@ -33,7 +34,7 @@ enum RunCommand: Subcommand {
     do {
       try interpreter.run(statements) { output in
         if case .value(let value, _) = output {
-          console.out(ResultPrinter.print(value, format: format))
+          console.out(format.render(value))
         }
       }
     } catch let error as RuntimeError {
@@ -44,19 +45,5 @@ enum RunCommand: Subcommand {
       return .failure
     }
     return .success
-  }
-
-  /// `aspire` with input piped in: the statements it reads, as a script.
-  static func runStandardInput(console: Console, options: Options) -> ExitStatus {
-    let data = FileHandle.standardInput.readDataToEndOfFile()
-    switch SourceFile.decode(name: "<stdin>", bytes: [UInt8](data)) {
-    case .failure(let diagnostic):
-      console.report([diagnostic])
-      return .failure
-    case .success(let file):
-      let interpreter = Interpreter()
-      try? StoreOptions(options).connect(interpreter)
-      return runFile(file, in: interpreter, format: .table, console: console)
-    }
   }
 }

@@ -25,7 +25,7 @@ enum TestCommand: Subcommand {
         continue
       }
       do {
-        try interpreter.run(statements, runsTests: true) { output in
+        try interpreter.run(statements, runsTests: true, readOnly: true) { output in
           guard case .test(let outcome) = output else { return }
           if let failure = outcome.failure {
             failed += 1

@@ -3,30 +3,36 @@
 enum DelimitedWriter {
   /// The table as CSV: a header line, then one line a row.
   static func csv(_ table: ResultTable) -> String {
-    write(table, separator: ",") { cell in
-      let text = neutralised(cell)
-      let needsQuotes = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-      guard needsQuotes else { return text }
-      return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
+    write(table, separator: ",", field: csvField)
+  }
+
+  /// One cell as a CSV field, quoted when it holds a comma, quote or line break.
+  static func csvField(_ cell: Cell) -> String {
+    let text = neutralised(cell)
+    let needsQuotes = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
   }
 
   /// The table as TSV; a tab, line break or backslash inside a cell is written
   /// as `\t`, `\n`, `\r` or `\\` so that every row stays one line.
   static func tsv(_ table: ResultTable) -> String {
-    write(table, separator: "\t") { cell in
-      var escaped = ""
-      for character in neutralised(cell).unicodeScalars {
-        switch character {
-        case "\\": escaped += "\\\\"
-        case "\t": escaped += "\\t"
-        case "\n": escaped += "\\n"
-        case "\r": escaped += "\\r"
-        default: escaped.unicodeScalars.append(character)
-        }
+    write(table, separator: "\t", field: tsvField)
+  }
+
+  /// One cell as a TSV field, with tabs, line breaks and backslashes escaped.
+  static func tsvField(_ cell: Cell) -> String {
+    var escaped = ""
+    for character in neutralised(cell).unicodeScalars {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default: escaped.unicodeScalars.append(character)
       }
-      return escaped
     }
+    return escaped
   }
 
   private static func write(

@@ -24,4 +24,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .json: return JSONWriter.document(table)
     }
   }
+
+  /// One value standing alone, as this format writes a cell: neutralised and
+  /// quoted for CSV, escaped for TSV, a JSON value for JSON. No line break.
+  public func render(_ cell: Cell) -> String {
+    switch self {
+    case .csv: return DelimitedWriter.csvField(cell)
+    case .tsv: return DelimitedWriter.tsvField(cell)
+    case .json: return JSONWriter.value(cell)
+    }
+  }
 }
