@@ -29,6 +29,12 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]),
     // The store: SQLite schema, CSV reading, imports, exports.
     .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
+    // libcurl from the system, for delivering email over SMTP.
+    .systemLibrary(
+      name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]),
+    // Email: composing messages, the outbox in the store, and SMTP delivery.
+    .target(name: "AspireMail", dependencies: ["AspireModel", "AspireStore", "CCurl"]),
     // The school engine: the store's tables as columns for the evaluator.
     .target(
       name: "AspireEngine",
@@ -39,8 +45,8 @@ let package = Package(
     .executableTarget(
       name: "aspire",
       dependencies: [
-        "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel",
-        "AspireStore",
+        "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireMail",
+        "AspireModel", "AspireStore",
       ],
       path: "Sources/AspireCommand"),
 
@@ -50,8 +56,9 @@ let package = Package(
       dependencies: ["AspireLanguage", "AspireEvaluator", "AspireModel"]),
     // End-to-end tests of the built `aspire` command, with the golden corpus
     // under Tests/Golden; the data commands' tests read the store it writes.
-    .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireStore"]),
+    .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireMail", "AspireStore"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
     .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
+    .testTarget(name: "AspireMailTests", dependencies: ["AspireMail", "AspireStore"]),
   ]
 )
