@@ -34,7 +34,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "parent@example.org\r\nBcc: x@example.org", "parent@example.org\nx", "a@example.org,b@example.org",
+    "parent@example.org\r\nBcc: x@example.org", "parent@example.org\nx",
+    "a@example.org,b@example.org",
     "a@example.org;b@example.org", "<a@example.org>", "a @example.org", "a@example.org>",
     "Ann <a@example.org>",
   ])

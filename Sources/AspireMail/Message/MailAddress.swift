@@ -24,7 +24,8 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
       try self.init(trimmed)
       return
     }
-    let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+    let close = trimmed.index(before: trimmed.endIndex)
+    let inner = String(trimmed[trimmed.index(after: open)..<close])
     var name = String(trimmed[..<open]).trimmingSpaces()
     if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
       name = String(name.dropFirst().dropLast())
