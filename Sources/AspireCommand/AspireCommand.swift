@@ -33,6 +33,9 @@ enum AspireCommand {
     "import": ImportCommand.self,
     "backup": BackupCommand.self,
     "demo": DemoCommand.self,
+    "send": SendCommand.self,
+    "hold": HoldCommand.self,
+    "release": ReleaseCommand.self,
   ]
 
   static func run(_ arguments: [String]) -> ExitStatus {
