@@ -4,13 +4,15 @@ library alone. It listens on 127.0.0.1, prints "port N" once it is ready, and
 saves each accepted message as NNNN.eml (the bytes of DATA, dot-stuffing
 undone) with NNNN.json beside it (the envelope). It can refuse recipients
 with 550, answer every DATA with a chosen code such as 451, and wait before
-answering DATA, so a test can kill a client mid-run."""
+answering DATA, so a test can kill a client mid-run. With a certificate it
+speaks TLS from the first byte (--smtps) or offers STARTTLS (--starttls)."""
 
 import argparse
 import json
 import os
 import signal
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -20,6 +22,18 @@ counter = [0]
 
 
 class Session(socketserver.StreamRequestHandler):
+    def setup(self):
+        if self.server.options.smtps:
+            self.request = self.server.tls.wrap_socket(self.request, server_side=True)
+        super().setup()
+
+    def start_tls(self):
+        self.wfile.flush()
+        self.request = self.server.tls.wrap_socket(self.request, server_side=True)
+        self.connection = self.request
+        self.rfile = self.request.makefile("rb")
+        self.wfile = self.request.makefile("wb")
+
     def reply(self, text):
         self.wfile.write(text.encode("ascii") + b"\r\n")
         self.wfile.flush()
@@ -36,7 +50,13 @@ class Session(socketserver.StreamRequestHandler):
             verb = command.split(" ", 1)[0].upper()
             if verb == "EHLO":
                 self.reply("250-aspire-test-sink")
+                if options.starttls:
+                    self.reply("250-STARTTLS")
                 self.reply("250 8BITMIME")
+            elif verb == "STARTTLS" and options.starttls:
+                self.reply("220 ready for TLS")
+                self.start_tls()
+                sender, recipients = None, []
             elif verb == "HELO":
                 self.reply("250 aspire-test-sink")
             elif verb == "MAIL":
@@ -105,6 +125,10 @@ def main():
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--data-reply", type=int, default=250)
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("--smtps", action="store_true")
+    parser.add_argument("--starttls", action="store_true")
     options = parser.parse_args()
     options.refuse = [address.lower() for address in options.refuse]
     # The test process may start us with signals blocked; let SIGTERM stop us.
@@ -112,6 +136,9 @@ def main():
     os.makedirs(options.dir, exist_ok=True)
     with Server(("127.0.0.1", options.port), Session) as server:
         server.options = options
+        if options.cert:
+            server.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            server.tls.load_cert_chain(options.cert, options.key)
         print(f"port {server.server_address[1]}", flush=True)
         server.serve_forever()
 
