@@ -31,6 +31,12 @@ let package = Package(
     .target(name: "AspireStore", dependencies: ["AspireModel", "CSQLite"]),
     // Files for people: HTML pages with every value escaped, written owner-only.
     .target(name: "AspireReports", dependencies: ["AspireModel"]),
+    // libcurl from the system, for delivering email over SMTP.
+    .systemLibrary(
+      name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]),
+    // Email: composing messages, the outbox in the store, and SMTP delivery.
+    .target(name: "AspireMail", dependencies: ["AspireModel", "AspireStore", "CCurl"]),
     // The school engine: the store's tables as columns for the evaluator.
     .target(
       name: "AspireEngine",
@@ -54,8 +60,8 @@ let package = Package(
     .executableTarget(
       name: "aspire",
       dependencies: [
-        "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel",
-        "AspireREPL", "AspireStore",
+        "AspireDemo", "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireMail",
+        "AspireModel", "AspireREPL", "AspireStore",
       ],
       path: "Sources/AspireCommand"),
     // scripts/bench's timer: a formula over the loaded store beside a hand-written loop.
@@ -72,7 +78,7 @@ let package = Package(
       dependencies: ["AspireLanguage", "AspireEvaluator", "AspireModel"]),
     // End-to-end tests of the built `aspire` command, with the golden corpus
     // under Tests/Golden; the data commands' tests read the store it writes.
-    .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireStore"]),
+    .testTarget(name: "AspireCommandTests", dependencies: ["aspire", "AspireMail", "AspireStore"]),
     .testTarget(name: "AspireDemoTests", dependencies: ["AspireDemo", "AspireModel"]),
     .testTarget(name: "AspireStoreTests", dependencies: ["AspireStore", "AspireModel"]),
     .testTarget(name: "AspireReportsTests", dependencies: ["AspireReports"]),
@@ -86,5 +92,6 @@ let package = Package(
     .testTarget(
       name: "AspireREPLTests",
       dependencies: ["aspire", "AspireREPL", "AspireStore", "AspireLanguage", "AspireModel"]),
+    .testTarget(name: "AspireMailTests", dependencies: ["AspireMail", "AspireStore"]),
   ]
 )

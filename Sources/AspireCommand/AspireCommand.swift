@@ -34,6 +34,9 @@ enum AspireCommand {
     "backup": BackupCommand.self,
     "demo": DemoCommand.self,
     "repl": REPLCommand.self,
+    "send": SendCommand.self,
+    "hold": HoldCommand.self,
+    "release": ReleaseCommand.self,
   ]
 
   static func run(_ arguments: [String]) -> ExitStatus {

@@ -79,6 +79,7 @@ struct SchoolFile {
     "sessions": 1, "staff": 3, "learners": 3, "learner_stages": 3, "contacts": 3,
     "subjects": 3, "enrolments": 4, "assessments": 3, "results": 3, "import_log": 7,
     "history": 0, "formulas": 0, "targets": 0, "schedules": 0, "schedule_learners": 0,
-    "rounds": 0, "mentor_allocations": 0, "meetings": 0, "flags": 0,
+    "rounds": 0, "mentor_allocations": 0, "meetings": 0, "flags": 0, "outbox": 0,
+    "learner_holds": 0,
   ]
 }

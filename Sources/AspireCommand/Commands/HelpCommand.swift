@@ -17,6 +17,9 @@ enum HelpCommand: Subcommand {
       import KIND FILE... import CSV files into the store, each file all or nothing
       backup FILE         a consistent copy of the store, taken while it is in use
       demo                build the demo school and import it into the store
+      send                deliver the queued messages over SMTP
+      hold LEARNER        keep a learner's messages back (--reason TEXT)
+      release LEARNER     end a learner's hold; --message ID settles a held message
       help COMMAND        describe one command
 
     options:
@@ -109,6 +112,45 @@ enum HelpCommand: Subcommand {
       national senior phase of N learners instead. --csv-only writes the files
       without touching the store and prints the "aspire import" command for each,
       in the order they must be imported.
+      """,
+    "send": """
+      usage: aspire send [--db PATH] [--dry-run] [--yes]
+
+      Delivers the messages queued in the store's outbox, each to its one
+      recipient. On a terminal it first shows how many messages go to how many
+      addresses, addresses shared by several learners, learners held and
+      messages held for review, and asks; --yes sends without asking (needed
+      when there is no terminal, as in a scheduled job). --dry-run lists the
+      recipients and writes nothing.
+
+      The server comes from the environment: ASPIRE_SMTP_URL (smtp://host:port or
+      smtps://host:port), ASPIRE_MAIL_FROM, and optionally ASPIRE_SMTP_USER with
+      ASPIRE_SMTP_PASSWORD or ASPIRE_SMTP_PASSWORD_FILE, ASPIRE_SMTP_CA and
+      ASPIRE_MAIL_REPLY_TO. Away from loopback the connection must be TLS with a
+      verified certificate: smtps://, or smtp:// with ASPIRE_SMTP_STARTTLS=required.
+
+      A message is marked in flight before it goes to the server and sent when
+      the server accepts it; one found in flight by a later run is held for
+      review, never sent again blindly. Temporary failures are retried on a
+      later run. Only one "aspire send" runs against a store at a time.
+
+      Exit 0 when everything was sent; 1 when a message failed for good, or the
+      settings, the login or TLS were refused; 3 when messages were left
+      deferred or held for review and none failed.
+      """,
+    "hold": """
+      usage: aspire hold LEARNER --reason TEXT [--db PATH] [--by STAFF_ID]
+
+      Keeps the learner's messages in the outbox until "aspire release LEARNER".
+      "aspire send" reports held learners; they do not change its exit status.
+      """,
+    "release": """
+      usage: aspire release LEARNER [--db PATH] [--by STAFF_ID]
+             aspire release --message ID [--delivered]
+
+      Ends a learner's hold. With --message, settles a message held for review
+      (one that was in flight when a run stopped): it goes again on the next
+      "aspire send", or with --delivered is recorded as delivered.
       """,
     "help": """
       usage: aspire help [COMMAND]

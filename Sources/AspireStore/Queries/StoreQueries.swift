@@ -12,7 +12,8 @@ extension Store {
   public static let tableNames = [
     "sessions", "staff", "learners", "learner_stages", "contacts", "subjects", "enrolments",
     "assessments", "results", "import_log", "history", "formulas", "targets", "schedules",
-    "schedule_learners", "rounds", "mentor_allocations", "meetings", "flags",
+    "schedule_learners", "rounds", "mentor_allocations", "meetings", "flags", "outbox",
+    "learner_holds",
   ]
 
   /// How many rows each of the school's tables holds, in `tableNames` order.
