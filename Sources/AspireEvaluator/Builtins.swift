@@ -25,12 +25,14 @@ extension Evaluator {
         return .numbers(numbers.map(operation), present: present)
       }
     }
-    return { frame in
+    return { [unowned self] frame in
       let columns = try kernels.map { try $0(&frame) }
       var values = [Value](repeating: .missing, count: frame.count)
       // One buffer for every row's arguments, not an array a row.
       var arguments = [Value](repeating: .missing, count: columns.count)
       for row in 0..<frame.count {
+        // Long runs of rows look out for Ctrl-C now and then.
+        if row & 0xFFFF == 0xFFFF { try self.checkCancelled(range) }
         for index in columns.indices { arguments[index] = columns[index].value(at: row) }
         values[row] = try callBuiltin(function, arguments, range: range)
       }

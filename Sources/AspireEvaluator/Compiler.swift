@@ -83,11 +83,11 @@ extension Evaluator {
     case .field(let base, let index):
       return compileField(base, index)
     case .query(let base, let stage):
-      return compileQuery(base, stage)
+      return compileQuery(base, stage, range: range)
     case .related(let base, let relation):
       return compileRelated(base, relation, range: range)
     case .comprehension(let function, let slot, let source, let condition, let body):
-      return compileComprehension(function, slot, source, condition, body, type: type)
+      return compileComprehension(function, slot, source, condition, body, type: type, range: range)
     case .aggregate(let function, let rows, let memberSlot, let argument):
       return compileAggregate(
         function, rows: rows, memberSlot: memberSlot, argument: argument, type: type)
@@ -95,6 +95,7 @@ extension Evaluator {
       let argumentKernels = arguments.map(compile)
       let slotCount = workspace.functionBodies[index].slotCount
       return { [unowned self] frame in
+        try self.checkCancelled(range)
         var inner = Frame(count: frame.count, slotCount: slotCount)
         for (slot, kernel) in argumentKernels.enumerated() {
           inner.slots[slot] = try kernel(&frame)

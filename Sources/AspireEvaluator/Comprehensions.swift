@@ -52,7 +52,8 @@ extension Evaluator {
   /// source together, then sums up each row's share.
   func compileComprehension(
     _ function: BuiltinFunction, _ slot: Int, _ source: TypedExpression,
-    _ condition: TypedExpression?, _ body: TypedExpression?, type: ValueType
+    _ condition: TypedExpression?, _ body: TypedExpression?, type: ValueType,
+    range: SourceRange
   ) -> Kernel {
     let sourceKernel = compile(source)
     let conditionKernel = condition.map(compile)
@@ -63,7 +64,8 @@ extension Evaluator {
       case .table(let record): .record(record)
       default: .error
       }
-    return { frame in
+    return { [unowned self] frame in
+      try self.checkCancelled(range)
       let sources = try sourceKernel(&frame)
       // Rows of one table (a learner's results) are bound as a column of
       // row numbers; only other sources need one value per element.

@@ -8,6 +8,15 @@ public final class Evaluator {
   public let workspace: Workspace
   /// The date scripts run as of: `today` in the language.
   public var today = CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  /// Asked between steps of long work (query steps, comprehensions, calls
+  /// over many rows): true stops the statement with the error `interrupted`.
+  public var isCancelled: @Sendable () -> Bool = { false }
+
+  /// Throws `interrupted` when the person at the REPL pressed Ctrl-C.
+  func checkCancelled(_ range: SourceRange) throws {
+    if isCancelled() { throw RuntimeError(message: "interrupted", range: range) }
+  }
+
   /// Where school tables come from; nil where there is no store.
   public var dataSource: DataSource?
   var globalValues: [Int: Value] = [:]

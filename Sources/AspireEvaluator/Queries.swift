@@ -43,11 +43,14 @@ extension Evaluator {
     return record.fields[index].type
   }
 
-  func compileQuery(_ base: TypedExpression, _ stage: TypedQueryStage) -> Kernel {
+  func compileQuery(_ base: TypedExpression, _ stage: TypedQueryStage, range: SourceRange)
+    -> Kernel
+  {
     let baseKernel = compile(base)
     let apply = compileStage(stage)
-    return { frame in
+    return { [unowned self] frame in
       let tables = try baseKernel(&frame)
+      try self.checkCancelled(range)
       var results = [Value](repeating: .missing, count: frame.count)
       for row in 0..<frame.count {
         guard case .table(let table) = tables.value(at: row) else { continue }

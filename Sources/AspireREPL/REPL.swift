@@ -29,6 +29,7 @@ public final class REPL {
     format = settings.format
     diagnosticRenderer = DiagnosticRenderer(useColour: Terminal.colours(2))
     settings.connect?(interpreter)
+    interpreter.evaluator.isCancelled = Interrupts.cancellationCheck
   }
 
   /// The name diagnostics give the input.

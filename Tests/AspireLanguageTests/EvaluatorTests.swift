@@ -96,3 +96,21 @@ func evaluateOverColumn(_ text: String, column: [Double], interpreter: Interpret
   let result = try interpreter.evaluator.evaluate(typed, over: &frame)
   return result.allValues.map { if case .number(let n) = $0 { n } else { .nan } }
 }
+
+@Suite struct CancellationTests {
+  @Test func stopsAComprehensionWhenCancelled() throws {
+    let interpreter = Interpreter()
+    interpreter.evaluator.isCancelled = { true }
+    let (statements, _) = interpreter.prepare(
+      SourceFile(name: "<test>", text: "sum(x in [1, 2, 3]: x * x)\n"))
+    #expect {
+      try interpreter.run(statements ?? []) { _ in }
+    } throws: { error in
+      (error as? RuntimeError)?.message == "interrupted"
+    }
+  }
+
+  @Test func runsToTheEndWhenNotCancelled() throws {
+    #expect(try values(of: "sum(x in [1, 2, 3]: x * x)") == ["14"])
+  }
+}
