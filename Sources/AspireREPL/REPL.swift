@@ -1,3 +1,4 @@
+import AspireEngine
 import AspireEvaluator
 import AspireLanguage
 import AspireModel
@@ -15,6 +16,8 @@ public final class REPL {
   var format: ResultFormat
   let destination = ResultDestination()
   var showsTime = false
+  /// Whether a grouped result is followed by a text bar chart (`.chart on`).
+  var showsChart = false
   /// The text of each declaration made in the session, in order, for `.schema`.
   var declarations: [(name: String, text: String)] = []
   /// Ways to explain a statement, asked in order; the first answer is shown.
@@ -111,6 +114,8 @@ public final class REPL {
       try Interrupts.whileRunning {
         try interpreter.run(statements, runsTests: true) { output in
           switch output {
+          case .value(.table(let table), _):
+            write(ResultTable(table))
           case .value(let value, _):
             destination.write(format.render(value) + "\n")
           case .test(let outcome):
@@ -147,6 +152,11 @@ public final class REPL {
     let width = onScreen ? Terminal.width(of: 1) : nil
     let colour = onScreen && Terminal.colours(1)
     destination.write(format.render(table, width: width, colour: colour))
+    if showsChart, [.table, .box, .markdown].contains(format),
+      let chart = TextBarChart.render(table, width: width ?? 80)
+    {
+      destination.write(chart)
+    }
   }
 
   /// Diagnostics on stderr.

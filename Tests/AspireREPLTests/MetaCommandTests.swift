@@ -20,7 +20,7 @@ import Testing
 
   @Test func helpListsEveryMetaCommand() throws {
     let outcome = try repl([".help"])
-    for name in ["help", "load", "import", "mode", "output", "once", "timer", "schema",
+    for name in ["help", "load", "import", "mode", "output", "once", "timer", "chart", "schema",
       "explain", "find", "quit"]
     {
       #expect(outcome.standardOutput.contains("  .\(name)"), "\(name) is missing")
@@ -175,6 +175,21 @@ import Testing
     #expect(lines.count == 1)
     #expect(lines.first?.hasPrefix("time: ") == true)
     #expect(try repl([".timer maybe"]).status == 1)
+  }
+
+  @Test func chartDrawsABarUnderEachRowOfAGroupedResult() throws {
+    let folder = Scratch()
+    let subjects = folder.write(
+      "subjects.csv", "subject,faculty\nMaths,Mathematics\nPhysics,Sciences\nBiology,Sciences\n")
+    let query = "subjects | group by faculty | show faculty, count() as subjects"
+    let outcome = try repl([".import subjects \(subjects)", ".chart on", query], in: folder)
+    // Off a terminal the chart is 80 columns: the longest bar takes what the
+    // label and the number leave, and the others are in proportion.
+    #expect(outcome.standardOutput.contains("Mathematics │" + String(repeating: "█", count: 32) + " 1\n"))
+    #expect(outcome.standardOutput.contains("Sciences    │" + String(repeating: "█", count: 64) + " 2\n"))
+    let plain = try repl([".import subjects \(subjects)", query], in: folder)
+    #expect(!plain.standardOutput.contains("│"))
+    #expect(try repl([".chart sometimes"]).status == 1)
   }
 
   @Test func schemaListsTheStoresTablesAndTheDeclarations() throws {

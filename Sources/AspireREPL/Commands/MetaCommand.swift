@@ -5,7 +5,7 @@ import AspireStore
 /// unique prefix (`.h` is `.help`). Statements of the language never start
 /// with a dot, so the two cannot be confused.
 enum MetaCommand: CaseIterable {
-  case help, load, `import`, mode, output, once, timer, schema, explain, find, quit
+  case help, load, `import`, mode, output, once, timer, chart, schema, explain, find, quit
 
   /// The name without its dot.
   var name: String {
@@ -17,6 +17,7 @@ enum MetaCommand: CaseIterable {
     case .output: return "output"
     case .once: return "once"
     case .timer: return "timer"
+    case .chart: return "chart"
     case .schema: return "schema"
     case .explain: return "explain"
     case .find: return "find"
@@ -29,7 +30,7 @@ enum MetaCommand: CaseIterable {
   var doesWork: Bool {
     switch self {
     case .load, .import, .schema, .explain, .find: return true
-    case .help, .mode, .output, .once, .timer, .quit: return false
+    case .help, .mode, .output, .once, .timer, .chart, .quit: return false
     }
   }
 
@@ -43,6 +44,7 @@ enum MetaCommand: CaseIterable {
     case .output: return ".output [FILE]"
     case .once: return ".once FILE"
     case .timer: return ".timer on|off"
+    case .chart: return ".chart on|off"
     case .schema: return ".schema [TABLE]"
     case .explain: return ".explain STATEMENT"
     case .find: return ".find TEXT"
@@ -60,6 +62,7 @@ enum MetaCommand: CaseIterable {
     case .output: return "send results to a file; alone, back to the screen"
     case .once: return "send the next result to a file"
     case .timer: return "show how long each statement takes"
+    case .chart: return "draw a bar chart under each grouped result"
     case .schema: return "the store's tables and the declarations made so far"
     case .explain: return "how a statement will run, without running it"
     case .find: return "learners whose name contains TEXT, told apart by id"
@@ -105,6 +108,12 @@ enum MetaCommand: CaseIterable {
       return "Sends the results of the next statement or command to FILE, then the screen again."
     case .timer:
       return "With on, prints the time each statement takes on stderr after its result."
+    case .chart:
+      return """
+        With on, a result whose first column names its rows and whose last column
+        is a number (a grouped result, such as learners by stage) is followed by
+        a bar chart of that number, one bar a row, drawn in text.
+        """
     case .schema:
       return """
         Lists the store's tables with their columns, then the declarations made

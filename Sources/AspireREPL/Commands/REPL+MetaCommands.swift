@@ -24,6 +24,7 @@ extension REPL {
     case .output: return output(arguments)
     case .once: return once(arguments)
     case .timer: return timer(arguments)
+    case .chart: return chart(arguments)
     case .schema: return schema(arguments)
     case .explain: return explain(String(rest), line: line)
     case .find: return find(String(rest))
@@ -125,6 +126,18 @@ extension REPL {
     case "off" where arguments.count == 1: showsTime = false
     default:
       reportError("\".timer\" takes on or off", help: "write .timer on")
+      return false
+    }
+    return true
+  }
+
+  /// `.chart on|off`.
+  private func chart(_ arguments: [String]) -> Bool {
+    switch arguments.first?.lowercased() {
+    case "on" where arguments.count == 1: showsChart = true
+    case "off" where arguments.count == 1: showsChart = false
+    default:
+      reportError("\".chart\" takes on or off", help: "write .chart on")
       return false
     }
     return true

@@ -62,7 +62,7 @@ struct Completer {
     case .mode:
       let modes = ResultFormat.allCases.map(\.rawValue)
       return Completion(candidates: matching(word, in: modes))
-    case .timer:
+    case .timer, .chart:
       return Completion(candidates: matching(word, in: ["on", "off"]))
     case .help:
       let topics = MetaCommand.allCases.map(\.name) + HelpTopic.allCases.map(\.rawValue)
