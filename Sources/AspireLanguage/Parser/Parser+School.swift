@@ -47,12 +47,7 @@ extension Parser {
     let name = try expectIdentifier("the rule's name after \"rule\"")
     try expectWord("for")
     let rows = try parseExpression()
-    try expectWord("after")
-    try expectWord("each")
-    try expectWord("round")
-    try expectWord("of")
-    let schedule = try expectIdentifier("the schedule's name")
-    _ = try expect(.colon, "\":\" after the schedule's name")
+    let schedule = try parseAfterEachRound()
     try expectWord("when")
     let condition = try parseExpression()
     try expectWord("flag")
@@ -64,6 +59,15 @@ extension Parser {
           name: name, rows: rows, schedule: schedule, condition: condition, role: role,
           message: message)),
       range: keyword.range.joined(with: message.range))
+  }
+
+  /// `after each round of SCHEDULE:`, as rules and reports say when they run;
+  /// the schedule's name.
+  mutating func parseAfterEachRound() throws -> Identifier {
+    for word in ["after", "each", "round", "of"] { try expectWord(word) }
+    let schedule = try expectIdentifier("the schedule's name")
+    _ = try expect(.colon, "\":\" after the schedule's name")
+    return schedule
   }
 
   /// A statement about returns, mentoring or flags, or nil when the line is
@@ -117,12 +121,7 @@ extension Parser {
       let name = try expectIdentifier("the report's name")
       try expectWord("for")
       let cohort = try parseExpression()
-      try expectWord("after")
-      try expectWord("each")
-      try expectWord("round")
-      try expectWord("of")
-      let schedule = try expectIdentifier("the schedule's name")
-      _ = try expect(.colon, "\":\" after the schedule's name")
+      let schedule = try parseAfterEachRound()
       try expectWord("to")
       try expectWord("contacts")
       statement = .report(name: name, cohort: cohort, schedule: schedule)

@@ -121,25 +121,26 @@ extension REPL {
 
   /// `.timer on` or `.timer off`.
   private func timer(_ arguments: [String]) -> Bool {
-    switch arguments.first?.lowercased() {
-    case "on" where arguments.count == 1: showsTime = true
-    case "off" where arguments.count == 1: showsTime = false
-    default:
-      reportError("\".timer\" takes on or off", help: "write .timer on")
-      return false
-    }
+    guard let on = onOrOff(arguments, command: "timer") else { return false }
+    showsTime = on
     return true
+  }
+
+  /// The setting `on` or `off` asks for; nil, with an error, for anything else.
+  private func onOrOff(_ arguments: [String], command: String) -> Bool? {
+    switch arguments.first?.lowercased() {
+    case "on" where arguments.count == 1: return true
+    case "off" where arguments.count == 1: return false
+    default:
+      reportError("\".\(command)\" takes on or off", help: "write .\(command) on")
+      return nil
+    }
   }
 
   /// `.chart on|off`.
   private func chart(_ arguments: [String]) -> Bool {
-    switch arguments.first?.lowercased() {
-    case "on" where arguments.count == 1: showsChart = true
-    case "off" where arguments.count == 1: showsChart = false
-    default:
-      reportError("\".chart\" takes on or off", help: "write .chart on")
-      return false
-    }
+    guard let on = onOrOff(arguments, command: "chart") else { return false }
+    showsChart = on
     return true
   }
 
