@@ -19,8 +19,10 @@ extension SchoolService {
       throw RuntimeError(message: problem.description, range: range)
     }
     let session = Session(containing: first)
+    // A cohort with no one in it (no S3 in a senior-phase data set) has no
+    // check weeks to keep: said, not refused.
     guard cohort.count > 0 else {
-      throw RuntimeError(message: "schedule \(name) has no learners in its cohort", range: range)
+      return [.text("schedule \(name) has no learners in its cohort: nothing stored")]
     }
     guard cohort.session == session else {
       throw RuntimeError(
