@@ -88,7 +88,11 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
 /// One grade on its scale. Grades of one scale are ordered; arithmetic moves
 /// in steps and stops at the top and bottom of the scale.
 public struct Grade: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public let scale: GradeScale
+  // Scales live for the whole run (the built-in ones are static), so a grade
+  // holds its scale without counting references: copying a column of grades
+  // then costs no atomic operations. A scale a script declares must be kept
+  // alive by whoever declares it for as long as its grades exist.
+  public unowned(unsafe) let scale: GradeScale
   /// Position on the scale, 0 for the lowest grade.
   public let rank: Int
 

@@ -30,6 +30,7 @@ import Testing
     let first = try TmuxSession(in: folder)
     defer { first.kill() }
     try first.type("let remembered = 42")
+    try first.waitForPrompts(2)
     try first.send("C-d")
     #expect(try first.waitForExit() == 0)
 
@@ -88,6 +89,7 @@ import Testing
     try session.send("abandoned")
     try session.waitFor("aspire> abandoned")
     try session.send("C-c")
+    try session.waitForPrompts(2)
     try session.type("1 + 1")
     let screen = try session.waitForExactLine("2")
     #expect(!screen.contains { $0.contains("error") })
@@ -100,6 +102,7 @@ import Testing
     try session.type("let unfinished =")
     try session.waitForExactLine("   ...>")
     try session.send("C-c")
+    try session.waitForPrompts(2)
     try session.type("5 + 5")
     let screen = try session.waitForExactLine("10")
     #expect(!screen.contains { $0.contains("error") })
@@ -121,9 +124,7 @@ import Testing
     // The prompt can show a moment before line editing takes the terminal;
     // an empty line proves it is reading keys before Ctrl-D is pressed.
     try session.type("")
-    try session.waitForLine("a second prompt") { _ in
-      ((try? session.screen()) ?? []).filter { $0.hasPrefix("aspire>") }.count >= 2
-    }
+    try session.waitForPrompts(2)
     try session.send("C-d")
     #expect(try session.waitForExit() == 0)
   }

@@ -7,18 +7,25 @@ import Foundation
 final class TmuxSession {
   let socket = "aspire-tests-" + UUID().uuidString.prefix(8)
   let name = "repl"
+  /// Where the shell around aspire writes aspire's exit status.
+  let statusFile: String
   static let timeout: TimeInterval = 15
 
   /// Starts `aspire ARGUMENTS` (by default `repl --db FOLDER/x.db`) in the
   /// folder, in a 120 by 40 terminal, with `HOME` set to the folder and
   /// `NO_COLOR=1`, and waits for its prompt.
   init(in folder: Scratch, arguments: [String]? = nil) throws {
-    let command = (
+    // A shell around aspire writes its exit status to a file: tmux does not
+    // always keep a dead pane's status, and the file is read after the end.
+    statusFile = folder.file(".exit-" + socket)
+    let aspire = (
       [
         "env", "HOME=" + folder.path, "NO_COLOR=1", "TERM=xterm-256color",
         AspireProcess.executable.path,
       ] + (arguments ?? ["repl", "--db", folder.file("x.db")])
     ).map(TmuxSession.quoted).joined(separator: " ")
+    let command = "sh -c " + TmuxSession.quoted(
+      aspire + "; echo $? > " + TmuxSession.quoted(statusFile))
     // The server this starts outlives the call; it must not hold a pipe the
     // test reads to its end, so its output goes nowhere.
     try tmux(
@@ -90,17 +97,30 @@ final class TmuxSession {
     try waitForLine("the line \"\(line)\"") { $0 == line }
   }
 
+  /// Waits until the screen shows at least `count` main prompts, so the REPL
+  /// is reading again: keys sent while it is busy meet a terminal not yet in
+  /// line editing's hands (a Ctrl-D there is lost, a Ctrl-C comes too early).
+  @discardableResult
+  func waitForPrompts(_ count: Int) throws -> [String] {
+    try waitForLine("\(count) prompts") { _ in
+      ((try? self.screen()) ?? []).filter { $0.hasPrefix("aspire>") }.count >= count
+    }
+  }
+
   /// Waits until aspire has ended; its exit status.
   func waitForExit() throws -> Int32 {
     let deadline = Date().addingTimeInterval(TmuxSession.timeout)
     while true {
-      let state = try tmux(
-        ["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
-      let parts = state.split(separator: " ")
-      if parts.first == "1", let status = parts.dropFirst().first.flatMap({ Int32($0) }) {
+      if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+        let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
         return status
       }
-      guard Date() < deadline else { throw TmuxError(message: "aspire did not end") }
+      guard Date() < deadline else {
+        throw TmuxError(
+          message: "aspire did not end; the screen:\n"
+            + ((try? screen()) ?? []).joined(separator: "\n"))
+      }
       usleep(20_000)
     }
   }
