@@ -50,7 +50,10 @@ extension StoreDataSource {
         columns.append(.values(values))
       case .date:
         columns.append(
-          .values(raw.map { $0.text.flatMap { CalendarDate(parsing: $0) }.map(Value.date) ?? .missing }))
+          .values(
+            raw.map { raw in
+              raw.text.flatMap { CalendarDate(parsing: $0) }.map(Value.date) ?? .missing
+            }))
       default:
         columns.append(.values(raw.map { textValue($0, as: field.type.present) }))
       }

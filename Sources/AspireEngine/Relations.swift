@@ -13,8 +13,10 @@ extension StoreDataSource {
     switch relation.timing {
     case .sameSession: child = try table(relation.child, selector: .text(session.description))
     case .always: child = try table(relation.child, selector: nil)
-    case .resultsBefore: child = try table(relation.child, selector: .number(Double(session.startYear)))
-    case .resultsAfter: child = try table(relation.child, selector: .number(Double(session.resultsYear)))
+    case .resultsBefore:
+      child = try table(relation.child, selector: .number(Double(session.startYear)))
+    case .resultsAfter:
+      child = try table(relation.child, selector: .number(Double(session.resultsYear)))
     }
     let childKeys = keys(of: child, relation.childKeys)
     var rowsByKey: [String: [Int]] = [:]

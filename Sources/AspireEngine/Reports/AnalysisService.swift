@@ -36,7 +36,9 @@ struct AnalysisService {
     let name = "analysis-\(session.resultsYear)\(outside ? "-outside" : "").html"
     let file = outputFolder.appendingPathComponent(name)
     try ReportFiles.write(analysis.html, to: file)
-    return [.text("wrote the analysis of \(session.resultsYear) to \(file.path)"), summary(analysis)]
+    return [
+      .text("wrote the analysis of \(session.resultsYear) to \(file.path)"), summary(analysis),
+    ]
   }
 
   /// The cohort's results at each course's own level, with targets, the
