@@ -23,11 +23,11 @@ extension Evaluator {
       }
     default:
       return { frame in
-        let a = try leftKernel(&frame)
-        let b = try rightKernel(&frame)
+        let a = try leftKernel(&frame).valueArray
+        let b = try rightKernel(&frame).valueArray
         var values = [Value](repeating: .missing, count: frame.count)
         for row in 0..<frame.count {
-          values[row] = try combine(operation, a.value(at: row), b.value(at: row), range: range)
+          values[row] = try combine(operation, a[row], b[row], range: range)
         }
         return Column(values, type: type)
       }

@@ -26,14 +26,14 @@ extension Evaluator {
       }
     }
     return { [unowned self] frame in
-      let columns = try kernels.map { try $0(&frame) }
+      let columns = try kernels.map { try $0(&frame).valueArray }
       var values = [Value](repeating: .missing, count: frame.count)
       // One buffer for every row's arguments, not an array a row.
       var arguments = [Value](repeating: .missing, count: columns.count)
       for row in 0..<frame.count {
         // Long runs of rows look out for Ctrl-C now and then.
         if row & 0xFFFF == 0xFFFF { try self.checkCancelled(range) }
-        for index in columns.indices { arguments[index] = columns[index].value(at: row) }
+        for index in columns.indices { arguments[index] = columns[index][row] }
         values[row] = try callBuiltin(function, arguments, range: range)
       }
       return Column(values, type: type)

@@ -22,11 +22,13 @@ extension Evaluator {
         }
         return .booleans(flags, present: joinedPresence(xPresent, yPresent))
       }
+      let left = a.valueArray
+      let right = b.valueArray
       var flags = [Bool](repeating: false, count: frame.count)
       var present: [Bool]?
       for row in 0..<frame.count {
-        let x = a.value(at: row)
-        let y = b.value(at: row)
+        let x = left[row]
+        let y = right[row]
         guard let order = compareValues(x, y) else {
           if present == nil { present = Array(repeating: true, count: frame.count) }
           present![row] = false

@@ -184,9 +184,10 @@ extension Evaluator {
     let rightKernel = compile(right)
     return { frame in
       let leftColumn = try leftKernel(&frame)
-      let missingRows = (0..<frame.count).filter { leftColumn.value(at: $0).isMissing }
+      let missing = leftColumn.missingFlags
+      let missingRows = (0..<frame.count).filter { missing[$0] }
       if missingRows.isEmpty { return leftColumn }
-      let presentRows = (0..<frame.count).filter { !leftColumn.value(at: $0).isMissing }
+      let presentRows = (0..<frame.count).filter { !missing[$0] }
       var subset = frame.gathered(missingRows)
       let rightColumn = try rightKernel(&subset)
       return Column.scatter(

@@ -77,6 +77,26 @@ public enum Column: Sendable {
 
   public var allValues: [Value] { (0..<count).map(value(at:)) }
 
+  /// One value per row as a plain array: the stored array itself for a
+  /// column of values, so loops over rows index an array instead of asking
+  /// the column (which would count a reference on every call).
+  public var valueArray: [Value] {
+    if case .values(let values) = self { return values }
+    return allValues
+  }
+
+  /// Whether each row is missing, as a plain array.
+  public var missingFlags: [Bool] {
+    switch self {
+    case .numbers(let numbers, let present):
+      return present?.map { !$0 } ?? Array(repeating: false, count: numbers.count)
+    case .booleans(let flags, let present):
+      return present?.map { !$0 } ?? Array(repeating: false, count: flags.count)
+    case .values(let values): return values.map(\.isMissing)
+    case .records(_, let rows): return rows.map { $0 < 0 }
+    }
+  }
+
   /// The rows at `indices`, in that order.
   public func gathered(_ indices: [Int]) -> Column {
     switch self {
