@@ -11,6 +11,13 @@ extension Evaluator {
       guard let source = self.dataSource else {
         throw RuntimeError(message: "\(relation.name) needs a store", range: range)
       }
+      // The usual case, a column of rows of one table: the related rows of
+      // each, without building a record value a row.
+      if case .records(let parent, let indices) = records {
+        let (child, rows) = try self.related(relation, of: parent, source, range)
+        return .values(
+          indices.map { $0 < 0 ? .missing : .table(TableValue(data: child, rows: rows[$0])) })
+      }
       var cache: [TableData: (TableData, [[Int]])] = [:]
       var values = [Value](repeating: .missing, count: records.count)
       for row in 0..<records.count {
@@ -66,13 +73,13 @@ extension Evaluator {
       }
     return { [unowned self] frame in
       try self.checkCancelled(range)
-      let sources = try sourceKernel(&frame)
+      let sources = try sourceKernel(&frame).valueArray
       // Rows of one table (a learner's results) are bound as a column of
       // row numbers; only other sources need one value per element.
       var sharedTable: TableData?
       var allFromOneTable = true
       for row in 0..<frame.count {
-        switch sources.value(at: row) {
+        switch sources[row] {
         case .list: allFromOneTable = false
         case .table(let table):
           if sharedTable == nil { sharedTable = table.data }
@@ -84,7 +91,7 @@ extension Evaluator {
       var elements: [Value] = []
       var tableRows: [Int] = []
       for row in 0..<frame.count {
-        switch sources.value(at: row) {
+        switch sources[row] {
         case .list(let items):
           owners.append(contentsOf: repeatElement(row, count: items.count))
           elements.append(contentsOf: items)
