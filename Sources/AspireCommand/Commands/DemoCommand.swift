@@ -34,6 +34,9 @@ enum DemoCommand: Subcommand {
   /// The day the rule scripts run as of: the end of term, after every round.
   static let yearEnd = CalendarDate(year: 2027, month: 6, day: 30)!
 
+  /// The last script a national senior phase runs: its cohorts and targets.
+  static let lastNationalScript = "30-targets.aspire"
+
   /// Whether a demo script runs after the year's returns are in.
   static func runsAfterReturns(_ name: String) -> Bool { name >= "50" }
 
@@ -79,14 +82,16 @@ enum DemoCommand: Subcommand {
     guard try year.importFiles(files.files.filter { $0.phase == .roll }) else { return .failure }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
+    // A national senior phase is generated without a school year of returns
+    // and mentors: its store holds the roll, the courses and the targets, for
+    // queries and tuning.
+    if learners != nil {
+      let status = year.runScripts(afterReturns: false, upTo: DemoCommand.lastNationalScript)
+      console.error("a national senior phase has no school year: cohorts and targets only")
+      return status
+    }
     var status = year.runScripts(afterReturns: false)
     guard status == .success else { return status }
-    // A national senior phase is generated without a year of returns: its
-    // store holds the roll, the courses and the targets, for queries and tuning.
-    if learners != nil {
-      console.error("a national senior phase has no year of returns: the rule scripts were not run")
-      return .success
-    }
     guard try year.importFiles(files.files.filter { $0.phase == .year }) else { return .failure }
     status = year.runScripts(afterReturns: true)
     guard status == .success else { return status }
@@ -152,14 +157,14 @@ struct DemoYear {
 
   /// Runs the set-up scripts as of the set-up day, or the rule scripts as of
   /// the year's end.
-  func runScripts(afterReturns: Bool) -> ExitStatus {
+  func runScripts(afterReturns: Bool, upTo last: String = "99") -> ExitStatus {
     let today = afterReturns ? DemoCommand.yearEnd : DemoCommand.setUpDay
     interpreter.evaluator.today = today
     data.today = today
     data.reload()
     interpreter.evaluator.forgetGlobalValues()
     let scripts = SchoolScripts.all.filter {
-      DemoCommand.runsAfterReturns($0.name) == afterReturns
+      DemoCommand.runsAfterReturns($0.name) == afterReturns && $0.name <= last
     }
     for script in scripts {
       console.out("")
