@@ -41,7 +41,8 @@ let package = Package(
     .target(
       name: "AspireEngine",
       dependencies: [
-        "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireReports", "AspireStore",
+        "AspireEvaluator", "AspireLanguage", "AspireMail", "AspireModel", "AspireReports",
+        "AspireStore",
       ]),
     // libedit from the system, for the REPL's line editing, history and completion.
     .systemLibrary(

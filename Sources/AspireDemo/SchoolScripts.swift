@@ -138,6 +138,15 @@ public enum SchoolScripts {
       """#
     ),
     (
+      "55-reports.aspire",
+      #"""
+      # Each family's Live Report after every round that has closed: one message
+      # for each contact who receives reports, queued in the outbox for aspire send.
+      # S3 learners follow their own lighter schedule; the rule finds each learner's.
+      report live for learners where stage >= S3 after each round of checks: to contacts
+      """#
+    ),
+    (
       "60-analysis.aspire",
       #"""
       # The August analysis. Last session's targets were set by the same formula

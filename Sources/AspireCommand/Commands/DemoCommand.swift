@@ -2,6 +2,7 @@ import AspireDemo
 import AspireEngine
 import AspireEvaluator
 import AspireLanguage
+import AspireMail
 import AspireModel
 import AspireStore
 import Foundation
@@ -75,7 +76,9 @@ enum DemoCommand: Subcommand {
       return .success
     }
 
-    let year = DemoYear(store: store, user: settings.user, out: out, console: console)
+    let sender = try demoSender(ProcessInfo.processInfo.environment)
+    let year = DemoYear(
+      store: store, user: settings.user, out: out, sender: sender, console: console)
     guard try year.importFiles(files.files.filter { $0.phase == .roll }) else { return .failure }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
@@ -87,6 +90,22 @@ enum DemoCommand: Subcommand {
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
     return .success
+  }
+
+  /// The From address for the demo's messages when `ASPIRE_MAIL_FROM` is
+  /// not set, so that the previews read as a school's would. `aspire run`
+  /// has no such default: a school's rules must name their own sender.
+  static let defaultSender = try! SenderIdentity(
+    from: MailAddress("reports@school.example.org", name: "Demo Academy"))
+
+  /// The environment's sender when it names one, else the demo's.
+  private static func demoSender(_ environment: [String: String]) throws -> SenderIdentity {
+    guard environment["ASPIRE_MAIL_FROM"]?.isEmpty == false else { return defaultSender }
+    do {
+      return try SenderIdentity.fromEnvironment(environment)
+    } catch {
+      throw UsageError(message: "\(error)")
+    }
   }
 
   /// The command that imports `file`: `aspire import learners PATH --session 2025-26`.
@@ -115,7 +134,7 @@ struct DemoYear {
   let interpreter = Interpreter()
   let data: StoreDataSource
 
-  init(store: Store, user: String, out: URL, console: Console) {
+  init(store: Store, user: String, out: URL, sender: SenderIdentity, console: Console) {
     self.store = store
     self.user = user
     self.out = out
@@ -123,8 +142,9 @@ struct DemoYear {
     data = StoreDataSource(store: store, defaultSession: DemoCommand.session)
     interpreter.evaluator.dataSource = data
     interpreter.targetHandler = TargetService(store: store, data: data, user: user)
-    interpreter.schoolHandler = SchoolService(
-      store: store, data: data, user: user, outputFolder: out)
+    let service = SchoolService(store: store, data: data, user: user, outputFolder: out)
+    service.sender = sender
+    interpreter.schoolHandler = service
   }
 
   /// Imports the files in order; false (with the errors reported) when one is refused.

@@ -1,0 +1,21 @@
+import AspireEvaluator
+import AspireLanguage
+import AspireMail
+import Foundation
+
+extension SchoolService {
+  /// Who the messages a rule queues come from: the sender set on the
+  /// service, else the environment's. A rule that would queue email without
+  /// a From address stops, naming the variable to set.
+  func mailSender(at range: SourceRange) throws -> SenderIdentity {
+    if let sender { return sender }
+    do {
+      return try SenderIdentity.fromEnvironment(environment)
+    } catch let error as SMTPSettingsError {
+      throw RuntimeError(
+        message: "cannot queue email: \(error)", range: range,
+        help: "set ASPIRE_MAIL_FROM to the school's address, such as "
+          + "\"Demo Academy <reports@school.example.org>\"")
+    }
+  }
+}
