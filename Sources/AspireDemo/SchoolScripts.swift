@@ -157,5 +157,16 @@ public enum SchoolScripts {
       analyse results for enrolments("2025-26") where learner.stage >= S4
       """#
     ),
+    (
+      "70-august.aspire",
+      #"""
+      # August 2027: the year's results against the targets set for it in August
+      # 2026, then the same for the results sat outside the school's own courses.
+
+      analyse results for seniors.enrolments
+
+      analyse results for seniors.enrolments outside
+      """#
+    ),
   ]
 }

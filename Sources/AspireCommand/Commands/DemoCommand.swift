@@ -22,8 +22,11 @@ import Foundation
 ///    targets, check weeks and mentors;
 /// 3. imports each round's teachers' returns and the mentor meetings, which
 ///    are checked against the check weeks the scripts stored;
-/// 4. runs the rule scripts (from `50-` on) as of `yearEnd`, after the last
-///    round: flags, mentor packs and a faculty summary under `--out`.
+/// 4. runs the rule scripts (`50-` to `69-`) as of `yearEnd`, after the last
+///    round: flags, mentor packs and a faculty summary under `--out`, and
+///    every family's Live Reports queued in the outbox;
+/// 5. imports August's results and runs the scripts from `70-` on as of
+///    `resultsDay`: the analysis of the year's results against its targets.
 ///
 /// The scripts travel inside the binary. With `--csv-only` it writes the
 /// files and lists how to import them, touching no store.
@@ -35,8 +38,8 @@ enum DemoCommand: Subcommand {
   /// The day the rule scripts run as of: the end of term, after every round.
   static let yearEnd = CalendarDate(year: 2027, month: 6, day: 30)!
 
-  /// Whether a demo script runs after the year's returns are in.
-  static func runsAfterReturns(_ name: String) -> Bool { name >= "50" }
+  /// The day the August scripts run as of: the year's results are in.
+  static let resultsDay = CalendarDate(year: 2027, month: 8, day: 31)!
 
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
@@ -82,11 +85,19 @@ enum DemoCommand: Subcommand {
     guard try year.importFiles(files.files.filter { $0.phase == .roll }) else { return .failure }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
-    var status = year.runScripts(afterReturns: false)
+    var status = year.runScripts(.setUp)
     guard status == .success else { return status }
     guard try year.importFiles(files.files.filter { $0.phase == .year }) else { return .failure }
-    status = year.runScripts(afterReturns: true)
+    status = year.runScripts(.rules)
     guard status == .success else { return status }
+    guard try year.importFiles(files.files.filter { $0.phase == .august }) else { return .failure }
+    status = year.runScripts(.august)
+    guard status == .success else { return status }
+    let waiting = try Outbox(store: store).deliverable().count
+    console.out("")
+    console.out(
+      "\(waiting) messages queued in the outbox, one preview each in "
+        + "\(out.appendingPathComponent("outbox").path); aspire send delivers them")
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
     return .success
@@ -164,17 +175,14 @@ struct DemoYear {
     return true
   }
 
-  /// Runs the set-up scripts as of the set-up day, or the rule scripts as of
-  /// the year's end.
-  func runScripts(afterReturns: Bool) -> ExitStatus {
-    let today = afterReturns ? DemoCommand.yearEnd : DemoCommand.setUpDay
+  /// Runs the scripts of `phase` as of its day.
+  func runScripts(_ phase: DemoScriptPhase) -> ExitStatus {
+    let today = phase.today
     interpreter.evaluator.today = today
     data.today = today
     data.reload()
     interpreter.evaluator.forgetGlobalValues()
-    let scripts = SchoolScripts.all.filter {
-      DemoCommand.runsAfterReturns($0.name) == afterReturns
-    }
+    let scripts = SchoolScripts.all.filter { DemoScriptPhase(script: $0.name) == phase }
     for script in scripts {
       console.out("")
       console.out("== \(script.name) (as of \(today))")
@@ -183,5 +191,25 @@ struct DemoYear {
       if status != .success { return status }
     }
     return .success
+  }
+}
+
+/// When a demo script runs, by its number: set-up (before 50) as of the
+/// Monday before term, rules (50 to 69) at the year's end, August (70 on)
+/// once the results are in.
+enum DemoScriptPhase: Equatable {
+  case setUp, rules, august
+
+  init(script name: String) {
+    self = name < "50" ? .setUp : name < "70" ? .rules : .august
+  }
+
+  /// The day the phase's scripts run as of.
+  var today: CalendarDate {
+    switch self {
+    case .setUp: return DemoCommand.setUpDay
+    case .rules: return DemoCommand.yearEnd
+    case .august: return DemoCommand.resultsDay
+    }
   }
 }
