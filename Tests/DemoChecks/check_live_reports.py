@@ -10,8 +10,9 @@ part, have exactly one To address and no Cc or Bcc, go (in the envelope too)
 to a contact of the learner it is about who receives reports, and carry that
 learner's subjects and each subject's latest comment up to its round. The
 learner and round come from the outbox row with the message's Message-ID.
-Prints one JSON object: counts, and the problems found (empty when all is
-well)."""
+Messages to staff (new flags, reminders) must be well formed and go to one
+member of staff. Prints one JSON object: counts, and the problems found
+(empty when all is well)."""
 
 import email
 import email.policy
@@ -71,11 +72,16 @@ def check(message, db, outbox, problems):
     if row is None:
         problem("no outbox row has this Message-ID")
         return None
-    key, learner, recipient, state = row
+    key, learner, recipient, state, kind = row
     if recipient.lower() != to:
         problem(f"outbox recipient {recipient} is not the To address {to}")
     if state != "sent":
         problem(f"outbox state {state}")
+    if kind != "live-report":
+        staff = {email.lower() for (email,) in db.execute("SELECT email FROM staff")}
+        if to not in staff:
+            problem(f"{kind} message to {to}, who is not on the staff")
+        return None
     contacts = {
         email.lower()
         for (email,) in db.execute(
@@ -122,11 +128,12 @@ def main():
     db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     outbox = {
         row[0]: row[1:]
-        for row in db.execute("SELECT message_id, key, learner_id, recipient, state FROM outbox")
+        for row in db.execute("SELECT message_id, key, learner_id, recipient, state, kind FROM outbox")
     }
     problems = []
     learners = set()
     count = 0
+    live = 0
     for message in mailbox.Maildir(folder, factory=None, create=False):
         raw = message.as_bytes()
         parsed = email.message_from_bytes(raw, policy=email.policy.default)
@@ -135,13 +142,19 @@ def main():
         learner = check(parsed, db, outbox, problems)
         if learner:
             learners.add(learner)
+            live += 1
         count += 1
-    queued = db.execute("SELECT count(*) FROM outbox WHERE kind = 'live-report'").fetchone()[0]
+    queued = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    queued_live = db.execute(
+        "SELECT count(*) FROM outbox WHERE kind = 'live-report'"
+    ).fetchone()[0]
     print(
         json.dumps(
             {
                 "delivered": count,
                 "queued": queued,
+                "live_delivered": live,
+                "live_queued": queued_live,
                 "expected": expected_count(db, as_of),
                 "learners": len(learners),
                 "problems": problems[:50],

@@ -19,3 +19,12 @@ extension SchoolService {
     }
   }
 }
+
+extension SchoolService {
+  /// The sender for messages to staff that a statement sends besides its
+  /// main work (new flags to their owners): nil when none is configured,
+  /// and the statement then writes its files without queuing email.
+  var staffMailSender: SenderIdentity? {
+    sender ?? (try? SenderIdentity.fromEnvironment(environment))
+  }
+}

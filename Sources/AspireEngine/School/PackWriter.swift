@@ -46,11 +46,13 @@ extension SchoolService {
         at: range)
     }
     let learnerCount = caseloads.values.reduce(0) { $0 + $1.count }
-    return [
-      .text(
-        "wrote \(caseloads.count) mentor packs for round \(round) of \(schedule) "
-          + "(\(learnerCount) learners) to \(folder.path)")
-    ]
+    let written =
+      "wrote \(caseloads.count) mentor packs for round \(round) of \(schedule) "
+      + "(\(learnerCount) learners) to \(folder.path)"
+    // TODO: queue each pack to its mentor too; the pages style by class in a
+    // style sheet, and email needs inline styles, so packs need an email form.
+    let reminders = try remindTeachers(marks, schedule: schedule, round: round, session: session)
+    return ([written] + reminders).map { .text($0) }
   }
 
   /// One learner's part of a pack.
