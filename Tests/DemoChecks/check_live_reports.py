@@ -128,7 +128,9 @@ def main():
     db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     outbox = {
         row[0]: row[1:]
-        for row in db.execute("SELECT message_id, key, learner_id, recipient, state, kind FROM outbox")
+        for row in db.execute(
+            "SELECT message_id, key, learner_id, recipient, state, kind FROM outbox"
+        )
     }
     problems = []
     learners = set()

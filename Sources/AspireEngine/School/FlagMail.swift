@@ -67,7 +67,7 @@ struct FlagItem {
   static func text(
     _ items: [FlagItem], for owner: String, subject: String, closing: String = flagClosing
   ) -> String {
-    var text = "\(owner),\n\n\(subject):\n\n"
+    var text = "\(owner),\n\n\(subject).\n\n"
     for item in items {
       let about = item.subject.isEmpty ? item.learner : "\(item.learner), \(item.subject)"
       text += "- \(about), round \(item.round): \(item.message)\n"
@@ -83,7 +83,7 @@ struct FlagItem {
     var page = HTML()
     page.markup("<div style=\"font-family:Arial,Helvetica,sans-serif;color:#1b1b1b\">")
     page.element("p", "\(owner),")
-    page.element("p", "\(subject):")
+    page.element("p", "\(subject).")
     page.markup("<table style=\"border-collapse:collapse\"><tr>")
     for heading in ["Learner", "Subject", "Round", "Flag"] {
       page.element("th", heading, style: cell + ";background:#eef1f4")

@@ -87,9 +87,8 @@ extension SchoolService {
     }
     let added = try store(candidates, rule: rule, session: session, raisedOn: evaluator.today)
     data.reload()
-    var lines = [
-      "rule \(rule.name): \(added.count) new flags, \(candidates.count - added.count) already raised"
-    ]
+    let raised = candidates.count - added.count
+    var lines = ["rule \(rule.name): \(added.count) new flags, \(raised) already raised"]
     lines += try mailNewFlags(added, rule: rule.name, session: session)
     return lines.map { .text($0) }
   }
