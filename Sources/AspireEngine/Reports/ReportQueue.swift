@@ -92,10 +92,9 @@ extension SchoolService {
       lines.append(
         "report \(name): \(tally.office.count) learners listed for the office in \(list.path)")
     }
-    let previews = outputFolder.appendingPathComponent("outbox")
-    let written = try outbox.previews(to: previews.path)
+    let waiting = try outbox.deliverable().count + outbox.waitingForHeldLearners().count
     lines.append("report \(name): printable reports under \(reports.path)")
-    lines.append("report \(name): \(written.count) messages waiting, previewed in \(previews.path)")
+    lines.append("report \(name): \(waiting) messages waiting, previewed in \(try writePreviews())")
     return lines.map { .text($0) }
   }
 }

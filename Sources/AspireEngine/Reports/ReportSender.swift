@@ -28,3 +28,13 @@ extension SchoolService {
     sender ?? (try? SenderIdentity.fromEnvironment(environment))
   }
 }
+
+extension SchoolService {
+  /// Writes a preview of every message waiting in the outbox under the
+  /// output folder's `outbox/`, and returns that folder's path.
+  func writePreviews() throws -> String {
+    let folder = outputFolder.appendingPathComponent("outbox").path
+    try Outbox(store: store).previews(to: folder)
+    return folder
+  }
+}

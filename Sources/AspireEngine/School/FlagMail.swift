@@ -48,7 +48,9 @@ extension SchoolService {
         queued += 1
       }
     }
-    lines.insert("rule \(rule): \(queued) messages queued to the flags' owners", at: 0)
+    let previews = queued > 0 ? ", previewed in \(try writePreviews())" : ""
+    lines.insert(
+      "rule \(rule): \(queued) messages queued to the flags' owners\(previews)", at: 0)
     return lines
   }
 }

@@ -38,7 +38,8 @@ extension SchoolService {
         queued += 1
       }
     }
-    lines.insert("packs: \(queued) packs queued to their mentors", at: 0)
+    let previews = queued > 0 ? ", previewed in \(try writePreviews())" : ""
+    lines.insert("packs: \(queued) packs queued to their mentors\(previews)", at: 0)
     return lines
   }
 }

@@ -55,7 +55,9 @@ extension SchoolService {
         queued += 1
       }
     }
-    lines.insert("packs: \(queued) reminders queued to teachers with returns missing", at: 0)
+    let previews = queued > 0 ? ", previewed in \(try writePreviews())" : ""
+    lines.insert(
+      "packs: \(queued) reminders queued to teachers with returns missing\(previews)", at: 0)
     return lines
   }
 
