@@ -86,7 +86,8 @@ let package = Package(
     .testTarget(
       name: "AspireEngineTests",
       dependencies: [
-        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireMail", "AspireModel",
+        "AspireStore",
       ]),
     // The REPL through the built `aspire` (piped, and in a real terminal under
     // tmux), with unit tests of its completion, continuation and table renderers.
