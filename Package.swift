@@ -41,7 +41,8 @@ let package = Package(
     .target(
       name: "AspireEngine",
       dependencies: [
-        "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireReports", "AspireStore",
+        "AspireEvaluator", "AspireLanguage", "AspireMail", "AspireModel", "AspireReports",
+        "AspireStore",
       ]),
     // libedit from the system, for the REPL's line editing, history and completion.
     .systemLibrary(
@@ -85,7 +86,8 @@ let package = Package(
     .testTarget(
       name: "AspireEngineTests",
       dependencies: [
-        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireModel", "AspireStore",
+        "AspireEngine", "AspireEvaluator", "AspireLanguage", "AspireMail", "AspireModel",
+        "AspireStore",
       ]),
     // The REPL through the built `aspire` (piped, and in a real terminal under
     // tmux), with unit tests of its completion, continuation and table renderers.

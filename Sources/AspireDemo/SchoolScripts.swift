@@ -138,6 +138,15 @@ public enum SchoolScripts {
       """#
     ),
     (
+      "55-reports.aspire",
+      #"""
+      # Each family's Live Report after every round that has closed: one message
+      # for each contact who receives reports, queued in the outbox for aspire send.
+      # S3 learners follow their own lighter schedule; the rule finds each learner's.
+      report live for learners where stage >= S3 after each round of checks: to contacts
+      """#
+    ),
+    (
       "60-analysis.aspire",
       #"""
       # The August analysis. Last session's targets were set by the same formula
@@ -146,6 +155,17 @@ public enum SchoolScripts {
       set targets for enrolments("2025-26") where learner.stage >= S4 using aspirational
 
       analyse results for enrolments("2025-26") where learner.stage >= S4
+      """#
+    ),
+    (
+      "70-august.aspire",
+      #"""
+      # August 2027: the year's results against the targets set for it in August
+      # 2026, then the same for the results sat outside the school's own courses.
+
+      analyse results for seniors.enrolments
+
+      analyse results for seniors.enrolments outside
       """#
     ),
   ]

@@ -71,9 +71,12 @@ public struct MentorPack: Sendable {
     self.learners = learners
   }
 
-  /// The pack as a self-contained HTML page.
-  public func html() -> String {
-    var page = HTMLWriter(title: "Mentor pack: \(mentorName), round \(round)")
+  /// The pack's title, also its email's subject.
+  public var title: String { "Mentor pack: \(mentorName), round \(round)" }
+
+  /// The pack as a self-contained HTML page; for email, with inline styles.
+  public func html(forEmail: Bool = false) -> String {
+    var page = HTMLWriter(title: title, inlineStyles: forEmail)
     page.element("h1", "Mentor pack for \(mentorName) (\(mentorID))")
     page.element(
       "p", "Session \(session), \(schedule) round \(round): check week \(week). "
@@ -114,5 +117,27 @@ public struct MentorPack: Sendable {
       page.close()
     }
     return page.finish()
+  }
+
+  /// The pack as plain text, for the email's text part.
+  public var plainText: String {
+    var text = "Mentor pack for \(mentorName) (\(mentorID))\n"
+    text += "Session \(session), \(schedule) round \(round): check week \(week). "
+    text += "\(learners.count) learners.\n"
+    for learner in learners {
+      text += "\n\(learner.name) (\(learner.id)), \(learner.stage)\n"
+      for subject in learner.subjects {
+        text += "- \(subject.name) (\(subject.level)), target \(subject.target ?? "none"): "
+        text += "teacher \(subject.status ?? "not returned")"
+        if let own = subject.selfStatus { text += ", learner \(own)" }
+        if let comment = subject.comment, !comment.isEmpty { text += "; \(comment)" }
+        text += "\n"
+      }
+      if let round = learner.lastActionsRound, !learner.lastActions.isEmpty {
+        text += "Actions agreed at the round \(round) meeting:\n"
+        for action in learner.lastActions { text += "  * \(action)\n" }
+      }
+    }
+    return text
   }
 }

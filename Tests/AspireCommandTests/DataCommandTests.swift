@@ -304,10 +304,17 @@ extension DataCommandTests {
       #expect(outcome.status == 0)
       let data = folder.path("files/demo-data")
       let names = try FileManager.default.contentsOfDirectory(atPath: data)
-      #expect(names.count == 13)
+      #expect(names.count == 14)
       for name in names {
         #expect(try folder.permissions("files/demo-data/\(name)") == 0o600, "\(name)")
       }
+      // The previews of the queued messages and the office's list are private too.
+      let previews = try FileManager.default.contentsOfDirectory(
+        atPath: folder.path("files/outbox"))
+      #expect(!previews.isEmpty)
+      #expect(try folder.permissions("files/outbox") == 0o700)
+      #expect(try folder.permissions("files/outbox/\(previews[0])") == 0o600)
+      #expect(try folder.permissions("files/reports/2026-27/office-list-live.html") == 0o600)
     }
 
     @Test func leavesTheSameRowsWhenRunTwice() throws {

@@ -14,22 +14,23 @@ import Testing
         "contacts.csv", "enrolments-2025-26.csv", "enrolments-2026-27.csv", "results-2026.csv",
         "assessments-2026-27-round-1.csv", "assessments-2026-27-round-2.csv",
         "assessments-2026-27-round-3.csv", "assessments-2026-27-round-4.csv",
-        "meetings-2026-27.csv",
+        "meetings-2026-27.csv", "results-2027.csv",
       ])
     let kinds = demo.files.files.map(\.kind.rawValue)
     #expect(
       kinds == [
         "staff", "subjects", "learners", "learners", "contacts", "enrolments", "enrolments",
         "results", "assessments", "assessments", "assessments", "assessments", "meetings",
+        "results",
       ])
     let sessions = demo.files.files.map { $0.session?.description ?? "-" }
     #expect(
       sessions == [
         "-", "-", "2025-26", "2026-27", "-", "2025-26", "2026-27", "-", "2026-27", "2026-27",
-        "2026-27", "2026-27", "2026-27",
+        "2026-27", "2026-27", "2026-27", "-",
       ])
     let phases = demo.files.files.map(\.phase)
-    #expect(phases == Array(repeating: .roll, count: 8) + Array(repeating: .year, count: 5))
+    #expect(phases == Array(repeating: .roll, count: 8) + Array(repeating: .year, count: 5) + [.august])
   }
 
   @Test func headersAreTheColumnsOfTheDataFilesTable() {

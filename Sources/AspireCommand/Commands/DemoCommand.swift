@@ -2,6 +2,7 @@ import AspireDemo
 import AspireEngine
 import AspireEvaluator
 import AspireLanguage
+import AspireMail
 import AspireModel
 import AspireStore
 import Foundation
@@ -21,8 +22,11 @@ import Foundation
 ///    targets, check weeks and mentors;
 /// 3. imports each round's teachers' returns and the mentor meetings, which
 ///    are checked against the check weeks the scripts stored;
-/// 4. runs the rule scripts (from `50-` on) as of `yearEnd`, after the last
-///    round: flags, mentor packs and a faculty summary under `--out`.
+/// 4. runs the rule scripts (`50-` to `69-`) as of `yearEnd`, after the last
+///    round: flags, mentor packs and a faculty summary under `--out`, and
+///    every family's Live Reports queued in the outbox;
+/// 5. imports August's results and runs the scripts from `70-` on as of
+///    `resultsDay`: the analysis of the year's results against its targets.
 ///
 /// The scripts travel inside the binary. With `--csv-only` it writes the
 /// files and lists how to import them, touching no store.
@@ -34,11 +38,11 @@ enum DemoCommand: Subcommand {
   /// The day the rule scripts run as of: the end of term, after every round.
   static let yearEnd = CalendarDate(year: 2027, month: 6, day: 30)!
 
+  /// The day the August scripts run as of: the year's results are in.
+  static let resultsDay = CalendarDate(year: 2027, month: 8, day: 31)!
+
   /// The last script a national senior phase runs: its cohorts and targets.
   static let lastNationalScript = "30-targets.aspire"
-
-  /// Whether a demo script runs after the year's returns are in.
-  static func runsAfterReturns(_ name: String) -> Bool { name >= "50" }
 
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
@@ -78,7 +82,9 @@ enum DemoCommand: Subcommand {
       return .success
     }
 
-    let year = DemoYear(store: store, user: settings.user, out: out, console: console)
+    let sender = try demoSender(ProcessInfo.processInfo.environment)
+    let year = DemoYear(
+      store: store, user: settings.user, out: out, sender: sender, console: console)
     guard try year.importFiles(files.files.filter { $0.phase == .roll }) else { return .failure }
     console.out("demo school in \(settings.databasePath):")
     console.out(files.summary.description)
@@ -86,18 +92,42 @@ enum DemoCommand: Subcommand {
     // and mentors: its store holds the roll, the courses and the targets, for
     // queries and tuning.
     if learners != nil {
-      let status = year.runScripts(afterReturns: false, upTo: DemoCommand.lastNationalScript)
+      let status = year.runScripts(.setUp, upTo: DemoCommand.lastNationalScript)
       console.error("a national senior phase has no school year: cohorts and targets only")
       return status
     }
-    var status = year.runScripts(afterReturns: false)
+    var status = year.runScripts(.setUp)
     guard status == .success else { return status }
     guard try year.importFiles(files.files.filter { $0.phase == .year }) else { return .failure }
-    status = year.runScripts(afterReturns: true)
+    status = year.runScripts(.rules)
     guard status == .success else { return status }
+    guard try year.importFiles(files.files.filter { $0.phase == .august }) else { return .failure }
+    status = year.runScripts(.august)
+    guard status == .success else { return status }
+    let waiting = try Outbox(store: store).deliverable().count
+    console.out("")
+    console.out(
+      "\(waiting) messages queued in the outbox, one preview each in "
+        + "\(out.appendingPathComponent("outbox").path); aspire send delivers them")
     let seconds = Date().timeIntervalSince(started)
     console.error(String(format: "built and imported in %.1f s", seconds))
     return .success
+  }
+
+  /// The From address for the demo's messages when `ASPIRE_MAIL_FROM` is
+  /// not set, so that the previews read as a school's would. `aspire run`
+  /// has no such default: a school's rules must name their own sender.
+  static let defaultSender = try! SenderIdentity(
+    from: MailAddress("reports@school.example.org", name: "Demo Academy"))
+
+  /// The environment's sender when it names one, else the demo's.
+  private static func demoSender(_ environment: [String: String]) throws -> SenderIdentity {
+    guard environment["ASPIRE_MAIL_FROM"]?.isEmpty == false else { return defaultSender }
+    do {
+      return try SenderIdentity.fromEnvironment(environment)
+    } catch {
+      throw UsageError(message: "\(error)")
+    }
   }
 
   /// The command that imports `file`: `aspire import learners PATH --session 2025-26`.
@@ -126,7 +156,7 @@ struct DemoYear {
   let interpreter = Interpreter()
   let data: StoreDataSource
 
-  init(store: Store, user: String, out: URL, console: Console) {
+  init(store: Store, user: String, out: URL, sender: SenderIdentity, console: Console) {
     self.store = store
     self.user = user
     self.out = out
@@ -134,8 +164,9 @@ struct DemoYear {
     data = StoreDataSource(store: store, defaultSession: DemoCommand.session)
     interpreter.evaluator.dataSource = data
     interpreter.targetHandler = TargetService(store: store, data: data, user: user)
-    interpreter.schoolHandler = SchoolService(
-      store: store, data: data, user: user, outputFolder: out)
+    let service = SchoolService(store: store, data: data, user: user, outputFolder: out)
+    service.sender = sender
+    interpreter.schoolHandler = service
   }
 
   /// Imports the files in order; false (with the errors reported) when one is refused.
@@ -155,16 +186,15 @@ struct DemoYear {
     return true
   }
 
-  /// Runs the set-up scripts as of the set-up day, or the rule scripts as of
-  /// the year's end.
-  func runScripts(afterReturns: Bool, upTo last: String = "99") -> ExitStatus {
-    let today = afterReturns ? DemoCommand.yearEnd : DemoCommand.setUpDay
+  /// Runs the scripts of `phase`, up to and including `last`, as of its day.
+  func runScripts(_ phase: DemoScriptPhase, upTo last: String = "99") -> ExitStatus {
+    let today = phase.today
     interpreter.evaluator.today = today
     data.today = today
     data.reload()
     interpreter.evaluator.forgetGlobalValues()
     let scripts = SchoolScripts.all.filter {
-      DemoCommand.runsAfterReturns($0.name) == afterReturns && $0.name <= last
+      DemoScriptPhase(script: $0.name) == phase && $0.name <= last
     }
     for script in scripts {
       console.out("")
@@ -174,5 +204,25 @@ struct DemoYear {
       if status != .success { return status }
     }
     return .success
+  }
+}
+
+/// When a demo script runs, by its number: set-up (before 50) as of the
+/// Monday before term, rules (50 to 69) at the year's end, August (70 on)
+/// once the results are in.
+enum DemoScriptPhase: Equatable {
+  case setUp, rules, august
+
+  init(script name: String) {
+    self = name < "50" ? .setUp : name < "70" ? .rules : .august
+  }
+
+  /// The day the phase's scripts run as of.
+  var today: CalendarDate {
+    switch self {
+    case .setUp: return DemoCommand.setUpDay
+    case .rules: return DemoCommand.yearEnd
+    case .august: return DemoCommand.resultsDay
+    }
   }
 }

@@ -107,8 +107,11 @@ enum HelpCommand: Subcommand {
       DIR/demo-data, imports them into the store and runs the school's year: its
       set-up scripts as of 2026-08-17 (cohorts, targets, check weeks, mentors),
       then the teachers' returns and mentor meetings of every round, then its
-      rule scripts as of 2027-06-30 (flags, mentor packs, a faculty summary).
-      --learners N generates a
+      rule scripts as of 2027-06-30 (flags, mentor packs, a faculty summary, the
+      families' Live Reports queued with a preview each in DIR/outbox), then
+      August's results and their analysis as of 2027-08-31. The demo's messages
+      come from ASPIRE_MAIL_FROM, else from Demo Academy
+      <reports@school.example.org>. --learners N generates a
       national senior phase of N learners instead. --csv-only writes the files
       without touching the store and prints the "aspire import" command for each,
       in the order they must be imported.

@@ -7,10 +7,11 @@ public enum DemoFileKind: String, Sendable, CaseIterable {
 }
 
 /// When a demo file is imported: with the roll, before the school's set-up
-/// scripts run, or with the year, after they have stored the check weeks and
-/// mentors that returns and meetings are checked against.
+/// scripts run; with the year, after they have stored the check weeks and
+/// mentors that returns and meetings are checked against; or in August, after
+/// the year's rules, when the exam results arrive.
 public enum DemoPhase: Sendable, Hashable {
-  case roll, year
+  case roll, year, august
 }
 
 /// One file the demo wrote.

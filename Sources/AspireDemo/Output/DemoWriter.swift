@@ -12,7 +12,8 @@ final class DemoWriter {
   private var previousEnrolments: CSVWriter
   private var currentEnrolments: CSVWriter
   private var results: CSVWriter
-  /// The demo school's year: each round's returns, then the meetings.
+  /// The demo school's year: each round's returns, then the meetings, then
+  /// August's results.
   private var yearFiles: [(kind: DemoFileKind, writer: CSVWriter)] = []
   private var directory: URL
 
@@ -106,6 +107,22 @@ final class DemoWriter {
       try meetings.endRow()
     }
     yearFiles.append((.meetings, meetings))
+
+    var august = try CSVWriter(
+      url: directory.appendingPathComponent("results-\(session.resultsYear).csv"),
+      header: DemoColumns.results)
+    let results = AugustResults.grades(
+      courses, finalStatuses: year.finalStatuses, seed: school.plan.seed)
+    for (index, grade) in results {
+      let course = courses[index]
+      august.text(rows.learnerID(school.roll.learners[course.learner].number))
+      august.bytes(encoded.subjectNames[course.subject])
+      august.bytes(encoded.name(of: course.level))
+      august.bytes(encoded.name(of: grade))
+      august.integer(session.resultsYear)
+      try august.endRow()
+    }
+    yearFiles.append((.results, august))
   }
 
   /// Closes every file and lists them in import order.
@@ -142,7 +159,9 @@ final class DemoWriter {
         DemoFile(kind: kind, url: writer.url, session: session, rows: writer.rows, phase: .roll)
       }
       + yearFiles.map { kind, writer in
-        DemoFile(kind: kind, url: writer.url, session: current, rows: writer.rows, phase: .year)
+        kind == .results
+          ? DemoFile(kind: kind, url: writer.url, session: nil, rows: writer.rows, phase: .august)
+          : DemoFile(kind: kind, url: writer.url, session: current, rows: writer.rows, phase: .year)
       }
     return DemoFiles(files: files, summary: summary)
   }

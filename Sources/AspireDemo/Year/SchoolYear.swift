@@ -34,6 +34,9 @@ struct SchoolYear {
   /// The returns of each round, from round 1.
   private(set) var marks: [[Mark]] = []
   private(set) var meetings: [MeetingRow] = []
+  /// Each course's status at its schedule's last round, by course index,
+  /// whether or not its teacher has returned it yet.
+  private(set) var finalStatuses: [Int: Status] = [:]
 
   /// The classes late with their returns for the latest round of their
   /// schedule: so many senior classes, and one S3 class.
@@ -76,6 +79,7 @@ struct SchoolYear {
       }
       statusOf[index] = statuses
     }
+    finalStatuses = statusOf.compactMapValues(\.last)
     meetings = SchoolYear.meetings(
       school, statusOf: statusOf, staffID: staffID, learnerID: learnerID, using: &generator)
   }

@@ -32,6 +32,7 @@ extension SchoolService {
 
     let folder = outputFolder.appendingPathComponent("packs")
       .appendingPathComponent(ReportFiles.safeName("\(schedule)-round-\(round)"))
+    var packs: [MentorPack] = []
     for mentor in caseloads.keys.sorted() {
       let learners = caseloads[mentor]!.sorted().map { learner in
         packLearner(
@@ -44,13 +45,15 @@ extension SchoolService {
       try writeReport(
         pack.html(), to: folder.appendingPathComponent(ReportFiles.safeName(mentor) + ".html"),
         at: range)
+      packs.append(pack)
     }
     let learnerCount = caseloads.values.reduce(0) { $0 + $1.count }
-    return [
-      .text(
-        "wrote \(caseloads.count) mentor packs for round \(round) of \(schedule) "
-          + "(\(learnerCount) learners) to \(folder.path)")
-    ]
+    let written =
+      "wrote \(caseloads.count) mentor packs for round \(round) of \(schedule) "
+      + "(\(learnerCount) learners) to \(folder.path)"
+    let mailed = try mailPacks(packs, schedule: schedule, round: round, session: session)
+    let reminders = try remindTeachers(marks, schedule: schedule, round: round, session: session)
+    return ([written] + mailed + reminders).map { .text($0) }
   }
 
   /// One learner's part of a pack.

@@ -87,9 +87,10 @@ extension SchoolService {
     }
     let added = try store(candidates, rule: rule, session: session, raisedOn: evaluator.today)
     data.reload()
-    return [
-      .text("rule \(rule.name): \(added) new flags, \(candidates.count - added) already raised")
-    ]
+    let raised = candidates.count - added.count
+    var lines = ["rule \(rule.name): \(added.count) new flags, \(raised) already raised"]
+    lines += try mailNewFlags(added, rule: rule.name, session: session)
+    return lines.map { .text($0) }
   }
 
   /// A frame over the table's rows with the round's number and days bound.
@@ -102,18 +103,19 @@ extension SchoolService {
     return frame
   }
 
-  /// Inserts the flags not yet raised, in one transaction; returns how many were new.
+  /// Inserts the flags not yet raised, in one transaction; returns the new flags' ids.
   private func store(
     _ candidates: [Candidate], rule: Rule, session: Session, raisedOn: CalendarDate
-  ) throws -> Int {
-    var added = 0
+  ) throws -> [Int64] {
+    var added: [Int64] = []
     try store.database.inTransaction {
       for flag in candidates {
-        try store.database.run(
+        let inserted = try store.database.query(
           """
           INSERT OR IGNORE INTO flags (session, learner_id, rule, round, subject, role,
             owner_id, message, routing_note, raised_on, raised_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          RETURNING id
           """,
           [
             .text(session.description), .text(flag.learner), .text(rule.name),
@@ -122,7 +124,7 @@ extension SchoolService {
             flag.route.note.map { .text($0) } ?? .null, .text(raisedOn.description),
             .text(stamp),
           ])
-        added += store.database.changes
+        added += inserted.compactMap { $0[0].integer }
       }
     }
     return added

@@ -1,5 +1,6 @@
 import AspireEvaluator
 import AspireLanguage
+import AspireMail
 import AspireModel
 import AspireStore
 import Foundation
@@ -18,6 +19,12 @@ public final class SchoolService: SchoolHandler {
   let outputFolder: URL
   /// The school's name, as reports print it.
   public var school = "Demo Academy"
+  /// Who queued email comes from. When nil, `ASPIRE_MAIL_FROM` and
+  /// `ASPIRE_MAIL_REPLY_TO` in `environment` say, and a rule that queues
+  /// email stops if they are not set.
+  public var sender: SenderIdentity?
+  /// The environment the sender is read from.
+  public var environment = ProcessInfo.processInfo.environment
   let now: Date
 
   public init(

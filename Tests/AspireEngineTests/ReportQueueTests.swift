@@ -1,0 +1,76 @@
+import AspireEngine
+import AspireMail
+import AspireStore
+import Foundation
+import Testing
+
+/// `report NAME for COHORT after each round of SCHEDULE: to contacts`: one
+/// message per closed round and receiving contact, never twice, refused
+/// addresses reported, and learners no one can be emailed about listed.
+@Suite struct ReportQueueTests {
+  static let rule = "report live for seniors after each round of checks: to contacts"
+
+  /// The small school with contacts, three rounds of checks, and the
+  /// second round closed by the as-of day.
+  func school(sender: SenderIdentity?) throws -> SmallSchool {
+    let school = try SmallSchool()
+    try school.importCSV(
+      .contacts,
+      """
+      learner_id,name,email,relationship,receives_reports
+      L1,Ann Adams,ann.adams@example.org,mother,true
+      L1,Al Adams,al.adams@example.net,father,true
+      L2,Bea Brown,bea@example.org,mother,false
+      L3,Col Craig,col@example.org,father,true
+      """)
+    // An address the importer let in but no message can carry.
+    try school.store.database.run(
+      "UPDATE contacts SET email = 'al adams@example.net' WHERE name = 'Al Adams'")
+    let service = try #require(school.interpreter.schoolHandler as? SchoolService)
+    service.sender = sender
+    service.environment = [:]
+    _ = try school.run(
+      "schedule checks for seniors: from 2026-08-24 every 6 weeks, 3 rounds")
+    school.asOf("2026-10-20")
+    return school
+  }
+
+  static let sender = try! SenderIdentity(
+    from: MailAddress("reports@school.example.org", name: "Small School"))
+
+  @Test func queuesOneMessagePerClosedRoundAndReceivingContactOnce() throws {
+    let school = try school(sender: Self.sender)
+    let closed = try school.store.database.scalar(
+      "SELECT count(*) FROM rounds WHERE schedule = 'checks' AND end <= '2026-10-20'"
+    ).integer ?? 0
+    #expect(closed == 2)
+
+    let first = try school.run(Self.rule)
+    #expect(first[0] == "report live: 4 messages queued, 0 already queued")
+    #expect(first[1].hasPrefix("report live: address refused: L1 Al Adams:"))
+    #expect(first[2].hasPrefix("report live: 1 learners listed for the office in "))
+    let recipients = try Outbox(store: school.store).allEntries().map(\.recipient)
+    #expect(
+      recipients.sorted() == [
+        "ann.adams@example.org", "ann.adams@example.org", "col@example.org", "col@example.org",
+      ])
+    let list = try String(
+      contentsOf: school.out.appendingPathComponent("reports/2026-27/office-list-live.html"),
+      encoding: .utf8)
+    #expect(list.contains("Ben Brown"))
+    #expect(!list.contains("Amy"))
+
+    let again = try school.run(Self.rule)
+    #expect(again[0] == "report live: 0 messages queued, 4 already queued")
+    let previews = try FileManager.default.contentsOfDirectory(
+      atPath: school.out.appendingPathComponent("outbox").path)
+    #expect(previews.count == 4)
+  }
+
+  @Test func refusesToQueueWithoutAFromAddress() throws {
+    let school = try school(sender: nil)
+    let failure = try #require(school.failure(Self.rule))
+    #expect(failure == "cannot queue email: ASPIRE_MAIL_FROM is not set")
+    #expect(try Outbox(store: school.store).allEntries().isEmpty)
+  }
+}
