@@ -119,9 +119,10 @@ extension Evaluator {
           Column(ordered.map { $0[key] }, type: record.fields[key].type)
         }
         groupColumns.append(
-          .values(ordered.map { key in
-            .table(TableValue(data: table.data, rows: groups[key]!.map { table.rows[$0] }))
-          }))
+          .values(
+            ordered.map { key in
+              .table(TableValue(data: table.data, rows: groups[key]!.map { table.rows[$0] }))
+            }))
         return TableValue(
           all: TableData(record: record, count: ordered.count, columns: groupColumns))
       }
@@ -130,7 +131,8 @@ extension Evaluator {
       return { table, frame, row in
         guard case .number(let limit) = try kernel(&frame).value(at: row) else { return table }
         guard limit >= 0, limit == limit.rounded() else {
-          throw RuntimeError(message: "a limit must be a whole number, 0 or more", range: count.range)
+          throw RuntimeError(
+            message: "a limit must be a whole number, 0 or more", range: count.range)
         }
         return TableValue(data: table.data, rows: Array(table.rows.prefix(Int(min(limit, 1e9)))))
       }
@@ -185,12 +187,14 @@ func aggregate(_ function: BuiltinFunction, _ values: [Value]) -> Value {
   switch function {
   case .count: return .number(Double(values.count))
   case .sum: return .number(numbers.reduce(0, +))
-  case .mean: return numbers.isEmpty ? .missing : .number(numbers.reduce(0, +) / Double(numbers.count))
+  case .mean:
+    return numbers.isEmpty ? .missing : .number(numbers.reduce(0, +) / Double(numbers.count))
   case .median:
     guard !numbers.isEmpty else { return .missing }
     let sorted = numbers.sorted()
     let middle = sorted.count / 2
-    return .number(sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2)
+    return .number(
+      sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2)
   case .min, .max:
     return values.reduce(nil as Value?) { best, value in
       guard let best, let order = compareValues(value, best) else { return best ?? value }

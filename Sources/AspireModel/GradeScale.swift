@@ -39,7 +39,9 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
     for rank in grades.indices {
       let distance = abs(self.points[rank] - points)
       let bestDistance = abs(self.points[best] - points)
-      if distance < bestDistance || (distance == bestDistance && self.points[rank] > self.points[best]) {
+      if distance < bestDistance
+        || (distance == bestDistance && self.points[rank] > self.points[best])
+      {
         best = rank
       }
     }

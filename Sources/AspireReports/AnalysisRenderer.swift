@@ -13,7 +13,8 @@ extension Analysis {
     page.element("h1", "\(school): results against aspirational targets, \(year)")
     if outside {
       page.element(
-        "p", "For use outside the school: every group smaller than \(Analysis.smallestGroup) "
+        "p",
+        "For use outside the school: every group smaller than \(Analysis.smallestGroup) "
           + "is suppressed.", style: "font-style:italic;")
     }
     let all = Analysis.summarise(results)
@@ -29,7 +30,9 @@ extension Analysis {
     let high = max(3, distribution.keys.max() ?? 0)
     page.markup(
       Charts.columns(
-        (low...high).map { (label: $0 > 0 ? "+\($0)" : "\($0)", value: Double(distribution[$0] ?? 0)) },
+        (low...high).map {
+          (label: $0 > 0 ? "+\($0)" : "\($0)", value: Double(distribution[$0] ?? 0))
+        },
         title: "Distribution of gaps (target minus result, grade steps)"))
 
     let subjects = Analysis.grouped(results) { [$0.subject] }.filter(shown)

@@ -61,12 +61,15 @@ enum Charts {
       let y = 24 + Double(index) * rowHeight
       let length = abs(bar.value) * scale
       let x = bar.value >= 0 ? zero : zero - length
-      svg.markup("<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" font-size=\"11\" text-anchor=\"end\">")
+      svg.markup(
+        "<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" "
+          + "font-size=\"11\" text-anchor=\"end\">")
       svg.content(shortened(bar.label))
       svg.markup("</text>")
       svg.markup(
         "<rect x=\"\(format(x))\" y=\"\(format(y + 2))\" width=\"\(format(length))\" "
-          + "height=\"\(format(rowHeight - 5))\" fill=\"\(bar.value >= 0 ? "#3c6e9f" : "#c0504d")\"/>")
+          + "height=\"\(format(rowHeight - 5))\" "
+          + "fill=\"\(bar.value >= 0 ? "#3c6e9f" : "#c0504d")\"/>")
       svg.markup(
         "<text x=\"\(format(bar.value >= 0 ? x + length + 3 : x - 3))\" y=\"\(format(y + 12))\" "
           + "font-size=\"10\" text-anchor=\"\(bar.value >= 0 ? "start" : "end")\">"
@@ -96,7 +99,9 @@ enum Charts {
     let colours = ["#2e8b57", "#e0b000", "#c0504d"]
     for (index, row) in rows.enumerated() {
       let y = 24 + Double(index) * rowHeight
-      svg.markup("<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" font-size=\"11\" text-anchor=\"end\">")
+      svg.markup(
+        "<text x=\"\(format(labelWidth - 6))\" y=\"\(format(y + 12))\" "
+          + "font-size=\"11\" text-anchor=\"end\">")
       svg.content(shortened(row.label))
       svg.markup("</text>")
       var x = labelWidth

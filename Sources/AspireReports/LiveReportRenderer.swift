@@ -90,7 +90,8 @@ extension LiveReport {
 
   func renderActions(_ page: inout HTML) {
     guard !actions.isEmpty else { return }
-    page.element("h2", "Next steps agreed with the mentor", style: "margin:12px 0 6px;font-size:17px;")
+    page.element(
+      "h2", "Next steps agreed with the mentor", style: "margin:12px 0 6px;font-size:17px;")
     page.markup("<ul style=\"margin:0;padding-left:20px;font-size:14px;\">")
     for action in actions { page.element("li", action, style: "margin:0 0 4px;") }
     page.markup("</ul>")
@@ -101,7 +102,10 @@ extension LiveReport {
 
   /// The report as plain text, for mail clients that show no HTML.
   public var plainText: String {
-    var lines = [school, "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)", ""]
+    var lines = [
+      school, "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)",
+      "",
+    ]
     let width = max(7, subjects.map { $0.name.count + $0.level.count + 3 }.max() ?? 7)
     func padded(_ text: String, _ size: Int) -> String {
       text + String(repeating: " ", count: max(0, size - text.count))
@@ -110,7 +114,8 @@ extension LiveReport {
     for number in 1...rounds { header += "  R\(number)" }
     lines.append(header)
     for subject in subjects {
-      var line = padded("\(subject.name) (\(subject.level))", width) + "  "
+      var line =
+        padded("\(subject.name) (\(subject.level))", width) + "  "
         + padded(subject.target ?? "-", 6)
       for number in 1...rounds {
         let status = number <= subject.statuses.count ? subject.statuses[number - 1] : nil

@@ -30,7 +30,8 @@ import Testing
         "2026-27", "2026-27", "2026-27", "-",
       ])
     let phases = demo.files.files.map(\.phase)
-    #expect(phases == Array(repeating: .roll, count: 8) + Array(repeating: .year, count: 5) + [.august])
+    #expect(
+      phases == Array(repeating: .roll, count: 8) + Array(repeating: .year, count: 5) + [.august])
   }
 
   @Test func headersAreTheColumnsOfTheDataFilesTable() {

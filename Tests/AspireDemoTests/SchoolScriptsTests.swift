@@ -19,7 +19,8 @@ import Testing
     for script in SchoolScripts.all {
       let text = try String(
         contentsOf: Self.folder.appendingPathComponent(script.name), encoding: .utf8)
-      #expect(script.text + "\n" == text, "\(script.name) differs: run scripts/embed-school-scripts")
+      #expect(
+        script.text + "\n" == text, "\(script.name) differs: run scripts/embed-school-scripts")
     }
   }
 }

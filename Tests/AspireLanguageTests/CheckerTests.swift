@@ -17,7 +17,8 @@ import Testing
   }
 
   @Test func refusesGradesOfDifferentScales() {
-    #expect(diagnostics(of: "A < Pass") == ["1:1: cannot compare grade (SQA) with grade (Pass/Fail)"])
+    #expect(
+      diagnostics(of: "A < Pass") == ["1:1: cannot compare grade (SQA) with grade (Pass/Fail)"])
   }
 
   @Test func refusesRecursionThroughAnotherFunction() {
@@ -26,7 +27,7 @@ import Testing
   }
 
   @Test func refusesABindingThatDependsOnItself() {
-    #expect(diagnostics(of: "let a = b\nlet b = a") .contains { $0.contains("depends on itself") })
+    #expect(diagnostics(of: "let a = b\nlet b = a").contains { $0.contains("depends on itself") })
   }
 
   @Test func suggestsAFieldOfTheRowsBeingQueried() {
@@ -43,7 +44,9 @@ import Testing
 
   @Test func refusesACohortThatIsNotATable() {
     #expect(
-      diagnostics(of: "cohort few = 3") == ["1:14: a cohort is a table of rows, such as learners; found number"])
+      diagnostics(of: "cohort few = 3") == [
+        "1:14: a cohort is a table of rows, such as learners; found number"
+      ])
   }
 
   @Test func typesAnAggregateOfAGroup() {

@@ -20,9 +20,10 @@ import Testing
 
   @Test func helpListsEveryMetaCommand() throws {
     let outcome = try repl([".help"])
-    for name in ["help", "load", "import", "mode", "output", "once", "timer", "chart", "schema",
-      "explain", "find", "quit"]
-    {
+    for name in [
+      "help", "load", "import", "mode", "output", "once", "timer", "chart", "schema",
+      "explain", "find", "quit",
+    ] {
       #expect(outcome.standardOutput.contains("  .\(name)"), "\(name) is missing")
     }
     #expect(outcome.status == 0)
@@ -59,8 +60,9 @@ import Testing
     folder.write("script.aspire", "let total = 5\ntotal * 2\n")
     let outcome = try repl([".load script.aspire", "total + 1"], in: folder)
     #expect(outcome.standardOutput == "10\n6\n")
-    #expect(try repl([".load missing.aspire"], in: folder).standardError
-      == "error: cannot read missing.aspire\n")
+    #expect(
+      try repl([".load missing.aspire"], in: folder).standardError
+        == "error: cannot read missing.aspire\n")
   }
 
   @Test func importAddsRowsAndReportsOnStandardError() throws {
@@ -118,8 +120,10 @@ import Testing
     let folder = Scratch()
     folder.write("learners.csv", MetaCommandTests.learners)
     let outcome = try repl(
-      [".import learners learners.csv", ".mode json", ".find amy", ".mode tsv", ".find amy",
-        ".mode markdown", ".find amy", ".mode", ".mode fancy"],
+      [
+        ".import learners learners.csv", ".mode json", ".find amy", ".mode tsv", ".find amy",
+        ".mode markdown", ".find amy", ".mode", ".mode fancy",
+      ],
       in: folder)
     #expect(
       outcome.standardOutput == """
@@ -156,8 +160,9 @@ import Testing
     let outcome = try repl([".output results.txt", "1", "2", ".output", "3"], in: folder)
     #expect(outcome.standardOutput == "3\n")
     #expect(folder.read("results.txt") == "1\n2\n")
-    let mode = try FileManager.default.attributesOfItem(atPath: folder.file("results.txt"))[
-      .posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: folder.file("results.txt"))[
+        .posixPermissions] as? Int
     #expect(mode == 0o600)
   }
 
@@ -185,8 +190,10 @@ import Testing
     let outcome = try repl([".import subjects \(subjects)", ".chart on", query], in: folder)
     // Off a terminal the chart is 80 columns: the longest bar takes what the
     // label and the number leave, and the others are in proportion.
-    #expect(outcome.standardOutput.contains("Mathematics │" + String(repeating: "█", count: 32) + " 1\n"))
-    #expect(outcome.standardOutput.contains("Sciences    │" + String(repeating: "█", count: 64) + " 2\n"))
+    #expect(
+      outcome.standardOutput.contains("Mathematics │" + String(repeating: "█", count: 32) + " 1\n"))
+    #expect(
+      outcome.standardOutput.contains("Sciences    │" + String(repeating: "█", count: 64) + " 2\n"))
     let plain = try repl([".import subjects \(subjects)", query], in: folder)
     #expect(!plain.standardOutput.contains("│"))
     #expect(try repl([".chart sometimes"]).status == 1)

@@ -52,7 +52,8 @@ struct LiveReportBuilder {
     // The family sees the actions of the latest meeting up to this round.
     let visible = meetingRows[row].filter { meeting in
       guard case .number(let number) = field(meetingTable, "round", meeting) else { return false }
-      return Int(number) <= round && field(meetingTable, "family_visible", meeting) == .boolean(true)
+      return Int(number) <= round
+        && field(meetingTable, "family_visible", meeting) == .boolean(true)
     }
     let latest = visible.map { Int(numberValue(field(meetingTable, "round", $0))) }.max()
     let actions = visible.filter { Int(numberValue(field(meetingTable, "round", $0))) == latest }

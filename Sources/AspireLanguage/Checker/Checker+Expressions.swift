@@ -34,7 +34,8 @@ extension Checker {
       let slot = bind(name.name, typedValue.type)
       let typedBody = checkExpression(body)
       unbind()
-      return typed(.letIn(name: name.name, slot: slot, value: typedValue, body: typedBody), typedBody.type)
+      return typed(
+        .letIn(name: name.name, slot: slot, value: typedValue, body: typedBody), typedBody.type)
     case .call(let callee, let arguments):
       return checkCall(callee, arguments, at: range)
     case .field(let base, let field):
@@ -60,8 +61,9 @@ extension Checker {
           "\(record.name) has no field \"\(field.name)\"", at: field.range,
           help: closestName(
             to: field.name,
-            among: record.fields.map(\.name) + (record.entity?.relations.map(\.name) ?? []))
-            .map { "did you mean \"\($0)\"?" })
+            among: record.fields.map(\.name) + (record.entity?.relations.map(\.name) ?? [])
+          )
+          .map { "did you mean \"\($0)\"?" })
         return typed(.constant(.missing), .error)
       }
       var type = record.fields[index].type
@@ -170,7 +172,8 @@ extension Checker {
     if workspace.functions[name] != nil || BuiltinFunction(rawValue: name) != nil {
       report("\"\(name)\" is a function; call it with arguments in parentheses", at: range)
     } else {
-      let candidates = scopes.flatMap(\.keys) + workspace.declaredNames
+      let candidates =
+        scopes.flatMap(\.keys) + workspace.declaredNames
         + BuiltinConstants.values.keys + Entity.allCases.map(\.rawValue) + rowFieldNames
       report(
         "unknown name \"\(name)\"", at: range,

@@ -11,7 +11,8 @@ extension Checker {
       let kind: TypedExpression.Kind =
         op == .and ? .and(typedLeft, typedRight) : .or(typedLeft, typedRight)
       let mayBeMissing = typedLeft.type.mayBeMissing || typedRight.type.mayBeMissing
-      return TypedExpression(kind, type: mayBeMissing ? .optional(.boolean) : .boolean, range: range)
+      return TypedExpression(
+        kind, type: mayBeMissing ? .optional(.boolean) : .boolean, range: range)
     case .coalesce:
       let typedLeft = checkExpression(left)
       let typedRight = checkExpression(right)
@@ -138,8 +139,9 @@ extension Checker {
       let words =
         op == .subtract
         ? "\(typedRight.type) from \(typedLeft.type)"
-        : op == .add ? "\(typedLeft.type) and \(typedRight.type)"
-        : "\(typedLeft.type) by \(typedRight.type)"
+        : op == .add
+          ? "\(typedLeft.type) and \(typedRight.type)"
+          : "\(typedLeft.type) by \(typedRight.type)"
       report(
         "cannot \(verb) \(words)", at: range,
         help: leftType == .text || rightType == .text

@@ -162,7 +162,8 @@ extension Checker {
     let expected: ValueType? =
       entity.isPerSession ? .text : entity == .results ? .number : nil
     guard let expected else {
-      report("\(entity.rawValue) is one table for every session; write it without parentheses",
+      report(
+        "\(entity.rawValue) is one table for every session; write it without parentheses",
         at: range)
       return TypedExpression(.constant(.missing), type: .error, range: range)
     }
@@ -172,7 +173,8 @@ extension Checker {
       report(
         entity == .results
           ? "results(YEAR) takes the year of the results, as in results(2026)"
-          : "\(entity.rawValue)(SESSION) takes a session's name, as in \(entity.rawValue)(\"2025-26\")",
+          : "\(entity.rawValue)(SESSION) takes a session's name, "
+            + "as in \(entity.rawValue)(\"2025-26\")",
         at: range)
       return TypedExpression(.constant(.missing), type: .error, range: range)
     }

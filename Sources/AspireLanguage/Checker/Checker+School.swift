@@ -51,7 +51,8 @@ extension Checker {
     case .rule(let name, let rows, let schedule, let condition, let role, let message):
       return checkRule(name, rows, schedule, condition, role, message, at: range)
     case .closeFlag(let id, let note):
-      return .closeFlag(id: part(id, .number, "the flag's number"), note: part(note, .text, "a note"))
+      return .closeFlag(
+        id: part(id, .number, "the flag's number"), note: part(note, .text, "a note"))
     case .writePacks(let round, let schedule):
       return .writePacks(round: part(round, .number, "the round"), schedule: schedule.name)
     case .writeSummary(let faculty):
@@ -94,7 +95,8 @@ extension Checker {
       record == Entity.learners.recordType || record == Entity.enrolments.recordType
     else {
       if table.type != .error {
-        report("a rule is for a table of learners or enrolments, found \(table.type)",
+        report(
+          "a rule is for a table of learners or enrolments, found \(table.type)",
           at: rows.range)
       }
       return nil

@@ -37,7 +37,8 @@ extension Checker {
   /// The names of the functions `expression` calls, directly or through
   /// others, in the order first called.
   func collectHelpers(_ expression: TypedExpression, into names: inout [String]) {
-    if case .call(let index, _) = expression.kind, workspace.functionBodies.indices.contains(index) {
+    if case .call(let index, _) = expression.kind, workspace.functionBodies.indices.contains(index)
+    {
       let callee = workspace.functionBodies[index]
       if !names.contains(callee.name) {
         names.append(callee.name)
@@ -97,7 +98,8 @@ extension Checker {
       let who = part(learner, .text, "the learner's id")
       let what = part(subject, .text, "the subject")
       let to = checkTopLevel(grade)
-      if case .grade = to.0.type.present {} else if to.0.type != .error {
+      if case .grade = to.0.type.present {
+      } else if to.0.type != .error {
         report("a target is a grade, found \(to.0.type)", at: grade.range)
       }
       let why = part(reason, .text, "a reason")

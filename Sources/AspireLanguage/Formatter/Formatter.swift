@@ -176,15 +176,17 @@ public struct Formatter {
   public func layout(_ statement: SchoolStatement) -> [String] {
     switch statement {
     case .schedule(let name, let cohort, let first, let weeks, let rounds, let skips):
-      let head = "schedule \(name.name) for \(flat(cohort)): from \(flat(first)) every "
+      let head =
+        "schedule \(name.name) for \(flat(cohort)): from \(flat(first)) every "
         + "\(flat(weeks)) weeks, \(flat(rounds)) rounds"
       let skipTexts = skips.map { "skip \(flat($0.from)) to \(flat($0.to))" }
       let single = ([head] + skipTexts).joined(separator: ", ")
       if single.count <= Formatter.lineWidth { return [single] }
       if skipTexts.isEmpty { return [head] }
-      return [head + ","] + skipTexts.enumerated().map { index, skip in
-        "  " + skip + (index < skipTexts.count - 1 ? "," : "")
-      }
+      return [head + ","]
+        + skipTexts.enumerated().map { index, skip in
+          "  " + skip + (index < skipTexts.count - 1 ? "," : "")
+        }
     case .rule(let name, let rows, let schedule, let condition, let role, let message):
       return [
         "rule \(name.name) for \(flat(rows)) after each round of \(schedule.name):",
@@ -207,7 +209,9 @@ public struct Formatter {
     case .glance(let subject):
       return ["glance \(flat(subject))"]
     case .report(let name, let cohort, let schedule):
-      return ["report \(name.name) for \(flat(cohort)) after each round of \(schedule.name): to contacts"]
+      return [
+        "report \(name.name) for \(flat(cohort)) after each round of \(schedule.name): to contacts"
+      ]
     case .analyse(let cohort, let outside):
       return ["analyse results for \(flat(cohort))" + (outside ? " outside" : "")]
     }
@@ -239,12 +243,14 @@ public struct Formatter {
     case .filter(let condition):
       return "where " + flat(condition)
     case .sort(let keys):
-      return "sort " + keys.map { flat($0.expression) + ($0.descending ? " desc" : "") }
+      return "sort "
+        + keys.map { flat($0.expression) + ($0.descending ? " desc" : "") }
         .joined(separator: ", ")
     case .show(let items):
-      return "show " + items.map { item in
-        flat(item.expression) + (item.name.map { " as " + $0.name } ?? "")
-      }.joined(separator: ", ")
+      return "show "
+        + items.map { item in
+          flat(item.expression) + (item.name.map { " as " + $0.name } ?? "")
+        }.joined(separator: ", ")
     case .group(let keys):
       return "group by " + keys.map(flat).joined(separator: ", ")
     case .limit(let count):

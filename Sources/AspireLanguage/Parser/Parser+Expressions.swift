@@ -59,7 +59,8 @@ extension Parser {
       repeat {
         let key = try parseExpression(allowsQuery: false)
         var descending = false
-        if case .identifier(let direction) = current.kind, direction == "desc" || direction == "asc" {
+        if case .identifier(let direction) = current.kind, direction == "desc" || direction == "asc"
+        {
           descending = direction == "desc"
           advance()
         }
@@ -285,7 +286,8 @@ extension Parser {
       throw fail(
         "expected \",\" or \"\(closing.rawValue)\", found \(current.displayName)",
         help: current.kind == .newline || current.kind == .endOfFile
-          ? "the \"\(pair)\" at \(opening.range.startLine):\(opening.range.startColumn) is not closed"
+          ? "the \"\(pair)\" at "
+            + "\(opening.range.startLine):\(opening.range.startColumn) is not closed"
           : nil)
     }
     return items

@@ -101,9 +101,11 @@ public enum Column: Sendable {
   public func gathered(_ indices: [Int]) -> Column {
     switch self {
     case .numbers(let numbers, let present):
-      return .numbers(indices.map { numbers[$0] }, present: present.map { p in indices.map { p[$0] } })
+      return .numbers(
+        indices.map { numbers[$0] }, present: present.map { p in indices.map { p[$0] } })
     case .booleans(let flags, let present):
-      return .booleans(indices.map { flags[$0] }, present: present.map { p in indices.map { p[$0] } })
+      return .booleans(
+        indices.map { flags[$0] }, present: present.map { p in indices.map { p[$0] } })
     case .values(let values):
       return .values(indices.map { values[$0] })
     case .records(let table, let rows):

@@ -33,11 +33,15 @@ public struct ExpressionOutline: StatementExplainer {
       }
       return lines
     case .targets:
-      return ["a statement about targets: runs against the store; what it writes, it writes "
-        + "in one transaction"]
+      return [
+        "a statement about targets: runs against the store; what it writes, it writes "
+          + "in one transaction"
+      ]
     case .school:
-      return ["a statement about check weeks, mentoring or flags: runs against the store; "
-        + "what it writes, it writes in one transaction"]
+      return [
+        "a statement about check weeks, mentoring or flags: runs against the store; "
+          + "what it writes, it writes in one transaction"
+      ]
     }
   }
 
@@ -83,22 +87,32 @@ public struct ExpressionOutline: StatementExplainer {
       return ("call \(body.name), its body compiled once for these argument types", arguments)
     case .today: return ("today: the as-of date", [])
     case .table(let entity, _):
-      return ("table \(entity.rawValue), loaded from the store once as columns", expression.children)
+      return (
+        "table \(entity.rawValue), loaded from the store once as columns", expression.children
+      )
     case .field(_, let index):
       guard case .record(let record) = expression.children[0].type.present else {
         return ("field", expression.children)
       }
-      return ("field \(record.fields[index].name), gathered for every row at once", expression.children)
+      return (
+        "field \(record.fields[index].name), gathered for every row at once", expression.children
+      )
     case .related(_, let relation):
       return ("related rows \(relation.name), matched by key once per table", expression.children)
     case .query(_, let stage):
-      return ("query step \(stageName(stage)) over the table's rows as one batch", expression.children)
+      return (
+        "query step \(stageName(stage)) over the table's rows as one batch", expression.children
+      )
     case .aggregate(let function, _, _, _):
-      return ("\(function.rawValue) of each group, its argument run once over all groups' rows",
-        expression.children)
+      return (
+        "\(function.rawValue) of each group, its argument run once over all groups' rows",
+        expression.children
+      )
     case .comprehension(let function, _, _, _, _):
-      return ("\(function.rawValue) over each row's elements, run once over all of them",
-        expression.children)
+      return (
+        "\(function.rawValue) over each row's elements, run once over all of them",
+        expression.children
+      )
     }
   }
 
