@@ -38,7 +38,7 @@ import Testing
     defer { second.kill() }
     try second.send("Up")
     try second.waitForExactLine("aspire> let remembered = 42")
-    try second.send("Enter")
+    try second.type("")
     try second.type("remembered + 1")
     try second.waitForExactLine("43")
   }
@@ -52,6 +52,26 @@ import Testing
     try session.waitForExactLine("aspire> limit")
     try session.send("Enter")
     try session.waitForExactLine("3")
+  }
+
+  @Test func cohortIsCompletedByTabAndQueriedOnTheNextLine() throws {
+    let folder = Scratch()
+    folder.write("learners.csv", MetaCommandTests.learners)
+    let imported = try AspireProcess.run(
+      ["import", "learners", "learners.csv", "--db", folder.file("x.db"), "--session", "2026-27"],
+      input: "", in: folder)
+    #expect(imported.status == 0)
+    let session = try TmuxSession(
+      in: folder, arguments: ["repl", "--db", folder.file("x.db"), "--session", "2026-27"])
+    defer { session.kill() }
+    try session.type("cohort fourth_years = learners where stage == S4")
+    try session.send("four", "Tab")
+    try session.waitForExactLine("aspire> fourth_years")
+    try session.type(" | sort name | show name, registration")
+    let screen = try session.waitForExactLine("2 rows")
+    #expect(screen.contains { $0.hasPrefix("Amy Smith") && $0.hasSuffix("4C") })
+    #expect(screen.contains { $0.hasPrefix("Seán Murphy") && $0.hasSuffix("4A") })
+    #expect(!screen.contains { $0.hasPrefix("Sean Murphy") })
   }
 
   @Test func tabCompletesAFieldAfterADot() throws {

@@ -54,9 +54,19 @@ final class TmuxSession {
     }
   }
 
-  /// Types `line` and presses Enter.
+  /// Types `line`, presses Enter, and waits until the REPL reads again: one
+  /// more prompt (main or continuation) on the screen. Keys sent while it is
+  /// busy would meet a terminal not yet in line editing's hands, echoed by the
+  /// terminal and then read again by line editing.
   func type(_ line: String) throws {
+    let before = TmuxSession.prompts(on: try screen())
     try send(line, "Enter")
+    try waitForScreen("a prompt after \"\(line)\"") { TmuxSession.prompts(on: $0) > before }
+  }
+
+  /// How many lines of `screen` start with a prompt, main or continuation.
+  static func prompts(on screen: [String]) -> Int {
+    screen.filter { $0.hasPrefix("aspire>") || $0.hasPrefix("   ...>") }.count
   }
 
   /// The screen's lines, without trailing spaces.
@@ -72,10 +82,16 @@ final class TmuxSession {
   /// Waits until some line of the screen satisfies `test`; the screen then.
   @discardableResult
   func waitForLine(_ description: String, _ test: (String) -> Bool) throws -> [String] {
+    try waitForScreen(description) { $0.contains(where: test) }
+  }
+
+  /// Waits until the whole screen satisfies `test`; the screen then.
+  @discardableResult
+  func waitForScreen(_ description: String, _ test: ([String]) -> Bool) throws -> [String] {
     let deadline = Date().addingTimeInterval(TmuxSession.timeout)
     while true {
       let lines = try screen()
-      if lines.contains(where: test) { return lines }
+      if test(lines) { return lines }
       guard Date() < deadline else {
         throw TmuxError(
           message: "timed out waiting for \(description); the screen:\n"
@@ -102,8 +118,8 @@ final class TmuxSession {
   /// line editing's hands (a Ctrl-D there is lost, a Ctrl-C comes too early).
   @discardableResult
   func waitForPrompts(_ count: Int) throws -> [String] {
-    try waitForLine("\(count) prompts") { _ in
-      ((try? self.screen()) ?? []).filter { $0.hasPrefix("aspire>") }.count >= count
+    try waitForScreen("\(count) prompts") { lines in
+      lines.filter { $0.hasPrefix("aspire>") }.count >= count
     }
   }
 
