@@ -81,6 +81,11 @@ struct Tracer {
       let result = try evaluator.evaluate(expression, over: &frame)
       note(expression.range.text, result)
       return result
+    case .coalesce(let value, _):
+      // The value a default stands in for is evidence too: a parent asking
+      // about a target wants the average, not only the grade made of it.
+      _ = try trace(value, &frame)
+      return try evaluator.evaluate(expression, over: &frame)
     case .ifElse(let condition, _, _):
       note(condition.range.text, try trace(condition, &frame))
       return try evaluator.evaluate(expression, over: &frame)
