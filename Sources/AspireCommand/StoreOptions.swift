@@ -40,11 +40,23 @@ struct StoreOptions {
     } else {
       session = Session(containing: asOf)
     }
-    user = options.values["by"] ?? environment["ASPIRE_USER"] ?? environment["USER"]
-      ?? environment["LOGNAME"] ?? "unknown"
+    if let by = options.values["by"], by.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw UsageError(message: "--by needs the id of the member of staff acting")
+    }
+    user =
+      options.values["by"] ?? [environment["ASPIRE_USER"], StoreOptions.loginName()]
+      .compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+      .first { !$0.isEmpty } ?? "unknown"
     let storeFolder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
     outputFolder = URL(
       fileURLWithPath: options.values["out"] ?? storeFolder.appendingPathComponent("out").path)
+  }
+
+  /// The name the process's user logs in with, from the password database
+  /// (the environment's `USER` can be missing under cron, or say anything).
+  static func loginName() -> String? {
+    guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+    return String(cString: name)
   }
 
   /// The store's tables for scripts, opened when a script first needs one.

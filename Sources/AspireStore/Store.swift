@@ -10,9 +10,30 @@ public final class Store {
   public static let defaultPath = "aspire.db"
 
   /// Opens (or creates) the store at `path` and migrates its schema forward.
-  public init(path: String, migrations: [Migration] = Schema.migrations) throws {
-    database = try Database(path: path)
+  public convenience init(path: String, migrations: [Migration] = Schema.migrations) throws {
+    try self.init(database: Database(path: path), migrations: migrations)
+  }
+
+  /// The store over an open database, its schema migrated forward.
+  private init(database: Database, migrations: [Migration]) throws {
+    self.database = database
     migrationBackup = try Migrator(database: database, migrations: migrations).migrate()
+  }
+
+  /// The store at `path` for a dry run, which must write nothing: an empty
+  /// store in memory when there is no file, the file itself when its schema
+  /// is current, else a copy in memory brought up to date (migrating the
+  /// file would change it and leave a backup beside it).
+  public static func forDryRun(path: String, migrations: [Migration] = Schema.migrations)
+    throws -> Store
+  {
+    guard OwnerOnlyFile.exists(path) else {
+      return try Store(path: ":memory:", migrations: migrations)
+    }
+    let file = try Database(path: path)
+    let version = try Migrator(database: file, migrations: []).currentVersion()
+    let isCurrent = migrations.allSatisfy { $0.version <= version }
+    return try Store(database: isCurrent ? file : file.copyInMemory(), migrations: migrations)
   }
 
   /// The file the store lives in.

@@ -234,6 +234,23 @@ extension DataCommandTests {
       #expect(try store.counts()["import_log"] == 2 * school.count)
     }
 
+    @Test func recordsTheLoginNameWhenNoOneIsNamedAndRefusesAnEmptyBy() throws {
+      let folder = try DataFolder()
+      try folder.write("subjects.csv", "subject,faculty\nMathematics,Mathematics\n")
+      let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+
+      let imported = try CommandRunner.run(
+        ["import", "subjects", "subjects.csv", "--db", "school.db"], in: folder.url,
+        environment: ["ASPIRE_USER": "", "USER": "not-\(login)", "LOGNAME": "not-\(login)"])
+      let empty = try folder.aspire("import", "subjects", "subjects.csv", "--by", "")
+
+      #expect(imported.status == 0)
+      let who = try folder.store("school.db").database.query("SELECT imported_by FROM import_log")
+      #expect(who == [[.text(login)]])
+      #expect(empty.status == 2)
+      #expect(empty.standardError.hasPrefix("error: --by needs the id of the member of staff"))
+    }
+
     @Test func createsTheStoreReadableByItsOwnerOnly() throws {
       let folder = try DataFolder()
       try folder.write("subjects.csv", "subject,faculty\nMathematics,Mathematics\n")

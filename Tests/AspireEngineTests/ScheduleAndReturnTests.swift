@@ -79,6 +79,28 @@ import Testing
     #expect(try school.snapshot() == before)
   }
 
+  @Test func importChecksALearnerOnNoScheduleAgainstTheSessionsSchedules() throws {
+    let school = try SmallSchool()
+    _ = try school.run(
+      "schedule checks for learners where stage == S4: from 2026-08-24 every 6 weeks, 4 rounds")
+    let before = try school.snapshot()
+
+    let outcome = try school.importCSV(
+      .assessments,
+      """
+      learner_id,subject,round,status
+      L2,English,04,A
+      L2,Biology,05,B
+      """, name: "returns.csv")
+
+    #expect(
+      outcome.diagnostics.map(\.description) == [
+        "returns.csv:3: error: round \"05\" is not a round of any schedule of 2026-27 (L2 is on "
+          + "none); expected 1 to 4"
+      ])
+    #expect(try school.snapshot() == before)
+  }
+
   @Test func importAcceptsAnyRoundWhileNoScheduleIsStored() throws {
     let school = try SmallSchool()
     let outcome = try school.importCSV(

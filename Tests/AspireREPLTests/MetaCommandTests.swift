@@ -85,6 +85,37 @@ import Testing
     #expect(outcome.status == 1)
   }
 
+  @Test func importRaisesTargetsAndTakesAnEncodingAndADryRun() throws {
+    let folder = Scratch()
+    folder.write("learners.csv", MetaCommandTests.learners)
+    folder.write("subjects.csv", "subject,faculty\nMaths,Mathematics\n")
+    folder.write("staff.csv", "id,name,email,roles\nT1,Ann Teacher,ann@school.org,teacher\n")
+    folder.write(
+      "enrolments.csv",
+      "learner_id,subject,level,class,teacher_id,predicted\nL1,Maths,N5,4M,T1,C\n")
+    folder.write("raises.csv", "learner_id,subject,target,reason\nL1,Maths,A,strong prelim\n")
+    // "Mathématiques" as Excel's "CSV (Comma delimited)" writes it.
+    let legacy = Array("subject,faculty\nStatistics,Math".utf8) + [0xE9] + Array("matiques\n".utf8)
+    FileManager.default.createFile(atPath: folder.file("legacy.csv"), contents: Data(legacy))
+
+    let outcome = try repl(
+      [
+        ".import subjects subjects.csv", ".import staff staff.csv",
+        ".import learners learners.csv", ".import enrolments enrolments.csv",
+        "formula one_up(e) = e.predicted + 1", "set targets for enrolments using one_up",
+        ".import raises raises.csv --dry-run", ".import raises raises.csv",
+        "enrolments | show learner.id, target",
+        ".import subjects legacy.csv --encoding windows-1252",
+        "subjects where subject == \"Statistics\" | show faculty",
+      ], in: folder)
+
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardError.contains("raises.csv: 1 rows, would be 1 raised, 0 unchanged\n"))
+    #expect(outcome.standardError.contains("raises.csv: 1 rows, 1 raised, 0 unchanged\n"))
+    #expect(outcome.standardOutput.contains("L1  A"))
+    #expect(outcome.standardOutput.contains("Mathématiques"))
+  }
+
   @Test func findTellsLearnersOfOneNameApart() throws {
     let folder = Scratch()
     folder.write("learners.csv", MetaCommandTests.learners)

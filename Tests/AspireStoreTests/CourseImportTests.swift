@@ -143,6 +143,19 @@ import Testing
       ])
   }
 
+  @Test func reportsAMeetingDateOutsideTheSessionAsTheFileWroteIt() throws {
+    let scratch = Scratch()
+    let store = try schoolStore(in: scratch)
+    try enrol(store)
+    let outcome = try load(
+      .meetings, "learner_id,round,mentor_id,date\nL1,1,T1,31/07/2026\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "meetings.csv:2: error: date \"31/07/2026\" is not in the session 2026-27; "
+          + "expected 2026-08-01 to 2027-07-31"
+      ])
+  }
+
   @Test func reportsARoundBelowOne() throws {
     let scratch = Scratch()
     let store = try schoolStore(in: scratch)
@@ -209,8 +222,20 @@ import Testing
     let store = try schoolStore(in: scratch)
     let outcome = try load(.results, "\(header)\nL1,Maths,N5,A,26\n", into: store)
     #expect(
-      lines(outcome) == ["results.csv:2: error: year \"26\" is not a year; expected a 4-digit year"]
+      lines(outcome) == [
+        "results.csv:2: error: year \"26\" is not a year; expected a year from 1950 to 2100"
+      ]
     )
+  }
+
+  @Test func reportsAYearOutsideTheYearsResultsCanCarry() throws {
+    let scratch = Scratch()
+    let store = try schoolStore(in: scratch)
+    let outcome = try load(.results, "\(header)\nL1,Maths,N5,A,0000\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "results.csv:2: error: year \"0000\" is not a year; expected a year from 1950 to 2100"
+      ])
   }
 
   @Test func reportsAnUnknownSubject() throws {

@@ -175,4 +175,48 @@ import Testing
         kind: .subjects, file: "missing.csv", session: testSession, by: "T1")
     }
   }
+
+  @Test func matchesTextWrittenComposedOrDecomposedAsTheSameKey() throws {
+    let scratch = Scratch()
+    let store = try schoolStore(in: scratch)
+    // "Gàidhlig" with "à" as one character, then as "a" and a combining accent.
+    try load(.subjects, "subject,faculty\nG\u{E0}idhlig,Languages\n", into: store)
+    let outcome = try load(
+      .enrolments,
+      "learner_id,subject,level,class,teacher_id\nL1,Ga\u{300}idhlig,N5,5G,T1\n", into: store)
+    #expect(lines(outcome) == [])
+    #expect(try store.texts("SELECT subject FROM enrolments") == ["G\u{E0}idhlig"])
+    #expect(
+      try store.database.query("SELECT hex(subject) FROM enrolments")
+        == [[.text("47C3A06964686C6967")]])
+  }
+
+  @Test func reportsADuplicateKeyWhenItsFirstRowHasAnotherProblem() throws {
+    let scratch = Scratch()
+    let store = try scratch.store()
+    let outcome = try load(
+      .learners, "id,name,stage\nL30,Bad first,S9\nL30,Second,S4\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "learners.csv:2: error: stage \"S9\" is not a stage; expected S1 to S6",
+        "learners.csv:3: error: duplicate id \"L30\"; first on line 2",
+      ])
+  }
+
+  @Test func dryRunOnAnOlderStoreMigratesACopyAndLeavesTheFile() throws {
+    let scratch = Scratch()
+    let path = scratch.file("old.db")
+    _ = try Store(path: path, migrations: Array(Schema.migrations.prefix(1)))
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+    let store = try Store.forDryRun(path: path)
+    let outcome = try load(
+      .subjects, "subject,faculty\nMaths,Mathematics\n", into: store, dryRun: true)
+
+    #expect(outcome.succeeded && outcome.added == 1)
+    #expect(try store.schemaVersion() == Schema.migrations.last!.version)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+    #expect(!files.contains { $0.hasSuffix(".bak") })
+  }
 }

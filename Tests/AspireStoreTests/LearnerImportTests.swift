@@ -65,6 +65,18 @@ import Testing
       ])
   }
 
+  @Test(arguments: ["0x64", "nan", "1e400", "100 points"])
+  func reportsAMidYISScoreThatIsNotADecimalNumber(_ text: String) throws {
+    let scratch = Scratch()
+    let store = try scratch.store()
+    let outcome = try load(.learners, "id,name,stage,midyis\nL1,Amy,S4,\(text)\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "learners.csv:2: error: midyis \"\(text)\" is not a MidYIS score; "
+          + "expected a number from 40 to 160"
+      ])
+  }
+
   @Test func reportsASIMDDecileOutOfRange() throws {
     let scratch = Scratch()
     let store = try scratch.store()

@@ -4,25 +4,16 @@ import Foundation
 
 /// `aspire import KIND FILE...`: imports CSV files, each file all or nothing.
 enum ImportCommand: Subcommand {
-  /// Every kind of file, as the command line names them: the store's own,
-  /// then a teacher's raises of targets.
-  static let kindNames = ImportKind.allCases.map(\.rawValue) + ["raises"]
-
-  /// The kinds as help lists them.
-  static var kindList: String { "the kinds are " + kindNames.joined(separator: ", ") }
-
   static func run(_ arguments: [String], console: Console) throws -> ExitStatus {
     let options = try Options(
       arguments, command: "import", valued: CommonOptions.all.union(["encoding"]),
       flags: ["dry-run"])
     guard let kindName = options.positional.first else {
       throw UsageError(
-        message: "\"aspire import\" needs a kind and at least one file", help: kindList)
+        message: "\"aspire import\" needs a kind and at least one file", help: FileImport.Kind.list)
     }
-    let isRaises = kindName.lowercased() == "raises"
-    let kind = ImportKind(name: kindName)
-    guard kind != nil || isRaises else {
-      throw UsageError(message: "unknown import kind \"\(kindName)\"", help: kindList)
+    guard let kind = FileImport.Kind(name: kindName) else {
+      throw UsageError(message: "unknown import kind \"\(kindName)\"", help: FileImport.Kind.list)
     }
     let files = Array(options.positional.dropFirst())
     guard !files.isEmpty else {
@@ -41,33 +32,18 @@ enum ImportCommand: Subcommand {
     }
     let settings = try StoreOptions(options)
     let dryRun = options.flags.contains("dry-run")
-    // A dry run writes nothing, not even a new store: it is checked against an
-    // empty store in memory instead.
-    let isMissing = !FileManager.default.fileExists(atPath: settings.databasePath)
-    let store = try dryRun && isMissing ? Store(path: ":memory:") : settings.openStore()
+    // A dry run writes nothing, not even a new store or a migration.
+    let store =
+      try dryRun ? Store.forDryRun(path: settings.databasePath) : settings.openStore()
+    var fileImport = FileImport(
+      kind: kind, store: store, session: settings.session, user: settings.user)
+    fileImport.dryRun = dryRun
+    fileImport.encoding = encoding
     var status = ExitStatus.success
     for file in files {
-      let summary: String
-      let diagnostics: [ImportDiagnostic]
-      if let kind {
-        let outcome = try Importer(store: store).run(
-          kind: kind, file: file, session: settings.session, dryRun: dryRun, encoding: encoding,
-          by: settings.user)
-        (summary, diagnostics) = (outcome.summary, outcome.diagnostics)
-      } else {
-        let outcome = try RaiseImporter(
-          store: store, session: settings.session, user: settings.user
-        )
-        .run(file: file, dryRun: dryRun, encoding: encoding)
-        (summary, diagnostics) = (outcome.summary, outcome.diagnostics)
-      }
-      if diagnostics.isEmpty {
-        console.error(summary)
-      } else {
-        status = .failure
-        for diagnostic in diagnostics { console.error(diagnostic.description) }
-        console.error("\(file): nothing imported")
-      }
+      let outcome = try fileImport.run(file: file)
+      if !outcome.succeeded { status = .failure }
+      for line in outcome.lines(file: file) { console.error(line) }
     }
     return status
   }

@@ -4,9 +4,11 @@ import Foundation
 
 /// Imports a teacher's raises (`aspire import raises`): each row raises one
 /// learner's open target in a subject, in one session, with a reason. The
-/// file is all or nothing: a row that would lower or keep a target, names no
-/// open target, gives no reason or a grade not on the course's scale is
-/// reported at its line, and then nothing is written.
+/// file is all or nothing: a row that would lower a target, names no open
+/// target, gives no reason or a grade not on the course's scale is reported
+/// at its line, and then nothing is written. A row that asks for the target
+/// the course already has changes nothing, so a file imported twice leaves
+/// the targets as importing it once.
 public struct RaiseImporter {
   /// The columns of a raises file, all required.
   public static let columns = ["learner_id", "subject", "target", "reason"]
@@ -20,6 +22,8 @@ public struct RaiseImporter {
     public var rows = 0
     /// Targets raised (or that would be).
     public var raised = 0
+    /// Rows asking for the target their course already has.
+    public var unchanged = 0
     /// Every problem found, at most `Importer.diagnosticLimit`.
     public var diagnostics: [ImportDiagnostic] = []
     /// The import_log row written, nil when nothing was written.
@@ -28,9 +32,10 @@ public struct RaiseImporter {
     /// Whether the file was accepted.
     public var succeeded: Bool { diagnostics.isEmpty }
 
-    /// One line for people: `raises.csv: 3 rows, 3 raised`.
+    /// One line for people: `raises.csv: 3 rows, 2 raised, 1 unchanged`.
     public var summary: String {
-      "\(file): \(rows) rows, \(dryRun ? "would be " : "")\(raised) raised"
+      "\(file): \(rows) rows, \(dryRun ? "would be " : "")\(raised) raised, "
+        + "\(unchanged) unchanged"
     }
   }
 
@@ -141,7 +146,8 @@ public struct RaiseImporter {
         } else {
           firstLines[key] = line
           switch raise(open["\(session)|\(key)"], learner, subject, target, reason) {
-          case .success(let raise): raises.append(raise)
+          case .success(let raise?): raises.append(raise)
+          case .success(nil): outcome.unchanged += 1
           case .failure(let problem): problems.append(problem.message)
           }
         }
@@ -159,11 +165,12 @@ public struct RaiseImporter {
     let message: String
   }
 
-  /// The raise one complete row asks for, or why it cannot be made.
+  /// The raise one complete row asks for (nil when the target is already
+  /// that grade), or why it cannot be made.
   func raise(
     _ existing: TargetService.OpenTarget?, _ learner: String, _ subject: String,
     _ target: String, _ reason: String
-  ) -> Result<Raise, Problem> {
+  ) -> Result<Raise?, Problem> {
     guard let existing else {
       return .failure(
         Problem(
@@ -183,10 +190,11 @@ public struct RaiseImporter {
           message: "target \"\(target)\" is not a grade on \(level); expected "
             + FieldParsers.expectedGrades(on: level.scale)))
     }
+    if grade == current { return .success(nil) }
     guard grade > current else {
       return .failure(
         Problem(
-          message: "target \"\(target)\" does not raise \(learner)'s target in \(subject), "
+          message: "target \"\(target)\" is below \(learner)'s target in \(subject), "
             + "which is \(current.name); a target can only be raised"))
     }
     return .success(
@@ -210,6 +218,6 @@ public struct RaiseImporter {
   }
 
   func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespaces)
+    text.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
   }
 }

@@ -1,3 +1,4 @@
+import AspireEngine
 import AspireLanguage
 import AspireStore
 
@@ -39,7 +40,7 @@ enum MetaCommand: CaseIterable {
     switch self {
     case .help: return ".help [TOPIC]"
     case .load: return ".load FILE"
-    case .import: return ".import KIND FILE..."
+    case .import: return ".import KIND FILE... [--encoding E] [--dry-run]"
     case .mode: return ".mode [MODE]"
     case .output: return ".output [FILE]"
     case .once: return ".once FILE"
@@ -86,11 +87,13 @@ enum MetaCommand: CaseIterable {
         an error runs nothing.
         """
     case .import:
-      let kinds = ImportKind.allCases.map(\.rawValue).joined(separator: ", ")
+      let kinds = FileImport.Kind.names.joined(separator: ", ")
       return """
         Imports CSV files of one kind into the store, as "aspire import" does: a
         file with any bad row changes nothing, and every bad row is reported as
-        FILE:LINE: error: MESSAGE. The kinds: \(kinds).
+        FILE:LINE: error: MESSAGE. The kinds: \(kinds). --encoding windows-1252
+        reads a file Excel saved as "CSV (Comma delimited)"; --dry-run reports
+        what would be added and changed, and writes nothing.
         """
     case .mode:
       return """

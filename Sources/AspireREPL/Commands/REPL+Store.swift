@@ -1,41 +1,62 @@
+import AspireEngine
 import AspireStore
 import Foundation
 
 extension REPL {
-  /// `.import KIND FILE...`: as `aspire import`, each file all or nothing,
-  /// into the REPL's store and session, with a progress bar on a terminal.
+  /// `.import KIND FILE... [--encoding E] [--dry-run]`: as `aspire import`,
+  /// each file all or nothing, into the REPL's store and session, with a
+  /// progress bar on a terminal.
   func importFiles(_ arguments: [String]) -> Bool {
-    let kinds = ImportKind.allCases.map(\.rawValue).joined(separator: ", ")
-    guard let kindName = arguments.first, arguments.count >= 2 else {
-      reportError("\".import\" needs a kind and at least one file", help: "the kinds are \(kinds)")
+    var words: [String] = []
+    var encoding = TextEncoding.utf8
+    var dryRun = false
+    var remaining = arguments[...]
+    while let word = remaining.popFirst() {
+      switch word {
+      case "--dry-run":
+        dryRun = true
+      case "--encoding":
+        guard let name = remaining.popFirst(), let chosen = TextEncoding(name: name) else {
+          reportError(
+            "--encoding needs one of the encodings", help: "use " + TextEncoding.acceptedNames)
+          return false
+        }
+        encoding = chosen
+      default:
+        words.append(word)
+      }
+    }
+    guard let kindName = words.first, words.count >= 2 else {
+      reportError("\".import\" needs a kind and at least one file", help: FileImport.Kind.list)
       return false
     }
-    guard let kind = ImportKind(name: kindName) else {
-      reportError("unknown import kind \"\(kindName)\"", help: "the kinds are \(kinds)")
+    guard let kind = FileImport.Kind(name: kindName) else {
+      reportError("unknown import kind \"\(kindName)\"", help: FileImport.Kind.list)
       return false
     }
-    let files = Array(arguments.dropFirst())
+    let files = Array(words.dropFirst())
     for file in files where !FileManager.default.isReadableFile(atPath: file) {
       reportError("cannot read \(file)")
       return false
     }
     var succeeded = true
     do {
-      let importer = Importer(store: try store())
+      let store = try dryRun ? Store.forDryRun(path: settings.databasePath) : store()
+      var fileImport = FileImport(
+        kind: kind, store: store, session: settings.session, user: settings.user)
+      fileImport.dryRun = dryRun
+      fileImport.encoding = encoding
       for (index, file) in files.enumerated() {
         let progress = ProgressBar(label: (file as NSString).lastPathComponent)
         progress.update(completed: index, of: files.count > 1 ? files.count : nil)
-        let outcome = try importer.run(
-          kind: kind, file: file, session: settings.session, by: settings.user)
+        let outcome = try fileImport.run(file: file)
         progress.finish()
-        if outcome.succeeded {
-          inform(outcome.summary)
+        for line in outcome.lines(file: file) { inform(line) }
+        if !outcome.succeeded {
+          succeeded = false
+        } else if !dryRun {
           interpreter.evaluator.dataSource?.reload()
           interpreter.evaluator.forgetGlobalValues()
-        } else {
-          succeeded = false
-          for diagnostic in outcome.diagnostics { inform(diagnostic.description) }
-          inform("\(file): nothing imported")
         }
       }
     } catch {

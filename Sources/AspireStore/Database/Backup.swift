@@ -12,7 +12,19 @@ extension Database {
       throw DatabaseError(code: openCode, message: "cannot create backup \(destination)")
     }
     try OwnerOnlyFile.restrict(destination)
+    try copy(into: target, named: destination)
+  }
 
+  /// A copy of the whole database in memory, taken as `backup(to:)` takes
+  /// one: what is done to the copy never reaches the file.
+  public func copyInMemory() throws -> Database {
+    let copy = try Database(path: ":memory:")
+    try self.copy(into: copy.handle, named: "memory")
+    return copy
+  }
+
+  /// Copies this database into the open database `target` in steps.
+  private func copy(into target: OpaquePointer, named name: String) throws {
     guard let backup = sqlite3_backup_init(target, "main", handle, "main") else {
       let message = String(cString: sqlite3_errmsg(target))
       throw DatabaseError(code: sqlite3_errcode(target), message: message)
@@ -26,7 +38,7 @@ extension Database {
     sqlite3_backup_finish(backup)
     guard code == SQLITE_DONE else {
       let message = String(cString: sqlite3_errstr(code))
-      throw DatabaseError(code: code, message: "backup to \(destination) failed: \(message)")
+      throw DatabaseError(code: code, message: "backup to \(name) failed: \(message)")
     }
   }
 }

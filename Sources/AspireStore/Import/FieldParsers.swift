@@ -23,14 +23,23 @@ public enum FieldParsers {
 
   /// A decimal number within `range`.
   static func number(_ text: String, in range: ClosedRange<Double>) -> Double? {
-    guard let number = Double(text), number.isFinite, range.contains(number) else { return nil }
+    // Decimal digits, a sign, a point and an exponent only: Swift's own
+    // reading would also take hexadecimal ("0x64") and words ("nan").
+    guard text.utf8.allSatisfy({ "0123456789+-.eE".utf8.contains($0) }),
+      let number = Double(text), number.isFinite, range.contains(number)
+    else { return nil }
     return number
   }
 
-  /// A year written with four digits.
+  /// The years results can carry: four digits, from 1950 to 2100.
+  static let years = 1950...2100
+
+  /// A year written with four digits, within `years`.
   static func year(_ text: String) -> Int? {
-    guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-    return Int(text)
+    guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let year = Int(text), years.contains(year)
+    else { return nil }
+    return year
   }
 
   /// An address with one `@`, something before it and a dotted domain after it.

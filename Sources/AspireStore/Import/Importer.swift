@@ -106,8 +106,10 @@ public struct Importer {
       if count < width || !extraIsEmpty {
         reader.problem("row has \(count) values; expected \(width), one per column")
       }
+      // A row whose key can be read takes part in the duplicate check even
+      // when another of its cells is wrong: both problems are the file's.
       let writes = converter.convert(&reader)
-      if reader.problems.isEmpty, let first = writes.first {
+      if let first = writes.first {
         let key = converter.tables[first.table].matchKey(first.key)
         if let firstLine = firstLines[key] {
           reader.problem("duplicate \(describeKey(kind, reader)); first on line \(firstLine)")

@@ -1,4 +1,5 @@
 import AspireModel
+import Foundation
 
 /// Reads the cells of one data row by column name, checking each value and
 /// collecting a message for every cell that is wrong.
@@ -27,10 +28,15 @@ struct RowReader {
     problems.append(message)
   }
 
-  /// The trimmed text of `column`, or nil when the file has no such column.
+  /// The trimmed text of `column` in Unicode's composed form (NFC), or nil
+  /// when the file has no such column. Swift compares text by canonical
+  /// equivalence and SQLite by bytes, so "à" written as one character or as
+  /// "a" and an accent must reach the store as the same bytes: otherwise a
+  /// key the checks accept is one the store's foreign keys refuse.
   func text(_ column: String) -> String? {
     guard let position = columns.position(of: column) else { return nil }
-    return document.field(position, ofRecord: record).trimmingSpaces()
+    let text = document.field(position, ofRecord: record).trimmingSpaces()
+    return text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// Reads `column` with `parse`. An empty cell is a problem when `required`;

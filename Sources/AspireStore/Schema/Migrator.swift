@@ -18,7 +18,8 @@ struct Migrator {
     guard !pending.isEmpty else { return nil }
 
     var backupPath: String?
-    if try version > 0 || hasTables() {
+    // A store in memory (a dry run's copy) has no file to keep a backup of.
+    if try database.path != ":memory:" && (version > 0 || hasTables()) {
       let path = "\(database.path).v\(version).bak"
       try database.backup(to: path)
       backupPath = path

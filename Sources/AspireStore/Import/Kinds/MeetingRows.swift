@@ -42,8 +42,8 @@ struct MeetingRows: RowConverter {
     let visible = row.boolean("family_visible")
     if let day = date.value, !session.contains(day) {
       row.problem(
-        "date \"\(day)\" is not in the session \(session); expected \(session.firstDay) "
-          + "to \(session.lastDay)")
+        "date \"\(row.text("date") ?? "\(day)")\" is not in the session \(session); "
+          + "expected \(session.firstDay) to \(session.lastDay)")
     }
     if subject.value != nil { courses.checkEnrolled(learner.value, subject.value, &row) }
     courses.checkRound(learner.value, round.value, &row)

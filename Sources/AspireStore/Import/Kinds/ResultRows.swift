@@ -16,7 +16,9 @@ struct ResultRows: RowConverter {
     let subject = row.reference(
       "subject", required: true, in: known.subjects, noun: "subject", importFirst: .subjects)
     let level = row.level("level", required: true)
-    let year = row.read("year", required: true, what: "a year", expected: "a 4-digit year") {
+    let year = row.read(
+      "year", required: true, what: "a year", expected: "a year from 1950 to 2100"
+    ) {
       FieldParsers.year($0)
     }
     var grade = FieldValue<Grade>.invalid

@@ -1,14 +1,18 @@
 import AspireModel
 
 /// What a teacher's return or a mentor meeting is checked against in one
-/// session: each learner's enrolled subjects (with their levels) and the
-/// stored check-week schedule the learner is on, if any.
+/// session: each learner's enrolled subjects (with their levels), the stored
+/// check-week schedule the learner is on, if any, and the session's longest
+/// schedule, for learners on none.
 struct SessionCourses {
   let session: Session
   /// The level of each enrolment this session, by `learner \u{1F} subject`.
   let levels: [String: Level]
   /// The stored schedule each learner is on: its name and number of rounds.
   let schedules: [String: (name: String, rounds: Int)]
+  /// The most rounds any stored schedule of the session has; nil while the
+  /// session has none.
+  let mostRounds: Int?
 
   /// Loads the session's enrolments and stored schedules.
   init(session: Session, database: Database) throws {
@@ -38,6 +42,9 @@ struct SessionCourses {
       schedules[learner] = (name, Int(rounds))
     }
     self.schedules = schedules
+    mostRounds = try database.scalar(
+      "SELECT max(rounds) FROM schedules WHERE session = ?", [.text(session.description)]
+    ).integer.map(Int.init)
   }
 
   /// The level of the learner's course in the subject, when they are enrolled.
@@ -53,13 +60,22 @@ struct SessionCourses {
         + "import enrolments first")
   }
 
-  /// Checks the round against the stored schedule the learner is on; while
-  /// the learner is on none, any round from 1 up is accepted.
+  /// Checks the round against the stored schedule the learner is on. A
+  /// learner on none may have a round of any of the session's schedules;
+  /// while the session has no stored schedule, any round from 1 up is
+  /// accepted.
   func checkRound(_ learner: String?, _ round: Int?, _ row: inout RowReader) {
-    guard let learner, let round, let schedule = schedules[learner], round > schedule.rounds
-    else { return }
-    row.problem(
-      "round \"\(round)\" is not a round of schedule \"\(schedule.name)\" for \(learner); "
-        + "expected 1 to \(schedule.rounds)")
+    guard let learner, let round else { return }
+    let written = row.text("round") ?? "\(round)"
+    if let schedule = schedules[learner] {
+      guard round > schedule.rounds else { return }
+      row.problem(
+        "round \"\(written)\" is not a round of schedule \"\(schedule.name)\" for \(learner); "
+          + "expected 1 to \(schedule.rounds)")
+    } else if let mostRounds, round > mostRounds {
+      row.problem(
+        "round \"\(written)\" is not a round of any schedule of \(session) (\(learner) is on "
+          + "none); expected 1 to \(mostRounds)")
+    }
   }
 }
