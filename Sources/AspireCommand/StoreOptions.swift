@@ -28,8 +28,7 @@ struct StoreOptions {
       }
       asOf = date
     } else {
-      let now = Date().timeIntervalSince1970
-      asOf = CalendarDate(dayNumber: Int((now / 86_400).rounded(.down)))
+      asOf = CalendarDate.today()
     }
     if let text = options.values["session"] {
       guard let session = Session(parsing: text) else {

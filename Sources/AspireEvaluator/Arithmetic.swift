@@ -99,10 +99,12 @@ func combine(_ operation: Arithmetic, _ a: Value, _ b: Value, range: SourceRange
 {
   if a.isMissing || b.isMissing { return .missing }
   func whole(_ value: Value, _ what: String) throws -> Int {
-    guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e9 else {
+    guard case .number(let number) = value, number.isFinite, number == number.rounded() else {
       throw RuntimeError(message: "\(what) must be a whole number", range: range)
     }
-    return Int(number)
+    // A billion days is past every date, and a billion steps past the end of
+    // every scale, so larger counts give the same answer as a billion.
+    return Int(min(max(number, -1e9), 1e9))
   }
   switch (operation, a, b) {
   case (.join, .text(let x), .text(let y)):

@@ -41,6 +41,23 @@ extension Evaluator {
   }
 }
 
+/// The mean of `values`, nil when it is out of range. The sum is divided
+/// once, as a spreadsheet does; only when the sum itself overflows are the
+/// values divided first, so that a mean which fits is still found.
+func meanOf(_ values: [Double]) -> Double? {
+  let count = Double(values.count)
+  var mean = values.reduce(0, +) / count
+  if !mean.isFinite { mean = values.reduce(0) { $0 + $1 / count } }
+  return mean.isFinite ? mean : nil
+}
+
+/// The number halfway between `low` and `high`: their sum halved where it
+/// fits (halving first would lose the smallest numbers), else each halved.
+func midpoint(_ low: Double, _ high: Double) -> Double {
+  let sum = low + high
+  return sum.isFinite ? sum / 2 : low / 2 + high / 2
+}
+
 /// One call of a built-in function on one row's arguments.
 func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: SourceRange) throws
   -> Value
@@ -63,7 +80,9 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
         best = candidate
         continue
       }
-      let order = compareValues(candidate, current) ?? 0
+      // Grades of two scales have no order, so neither is the larger: the
+      // answer is missing, whichever order the arguments come in.
+      guard let order = compareValues(candidate, current) else { return .missing }
       if function == .min ? order < 0 : order > 0 { best = candidate }
     }
     return best ?? .missing
@@ -81,16 +100,25 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
     guard digits == digits.rounded(), (-15...15).contains(digits) else {
       throw fail("round's digits must be a whole number from -15 to 15")
     }
-    return .number(roundAsPrinted(x, digits: Int(digits)))
+    // The largest numbers round up past the largest double at 15 digits.
+    let rounded = roundAsPrinted(x, digits: Int(digits))
+    guard rounded.isFinite else { throw fail("number out of range") }
+    return .number(rounded)
   case .clamp:
     if arguments.contains(where: \.isMissing) { return .missing }
-    guard let order = compareValues(arguments[1], arguments[2]), order <= 0 else {
+    // Grades of two scales cannot be ordered: like a comparison of them, the
+    // answer is missing.
+    guard let bounds = compareValues(arguments[1], arguments[2]),
+      let belowLow = compareValues(arguments[0], arguments[1]),
+      let aboveHigh = compareValues(arguments[0], arguments[2])
+    else { return .missing }
+    guard bounds <= 0 else {
       throw fail(
         "clamp's low bound \(ValuePrinter.element(arguments[1])) is above its high bound "
           + ValuePrinter.element(arguments[2]))
     }
-    if compareValues(arguments[0], arguments[1])! < 0 { return arguments[1] }
-    if compareValues(arguments[0], arguments[2])! > 0 { return arguments[2] }
+    if belowLow < 0 { return arguments[1] }
+    if aboveHigh > 0 { return arguments[2] }
     return arguments[0]
   case .sum:
     let sum = numbers(arguments[0]).reduce(0, +)
@@ -103,16 +131,14 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
   case .mean:
     let values = numbers(arguments[0])
     guard !values.isEmpty else { throw fail("mean of an empty list") }
-    let mean = values.reduce(0, +) / Double(values.count)
-    guard mean.isFinite else { throw fail("number out of range") }
+    guard let mean = meanOf(values) else { throw fail("number out of range") }
     return .number(mean)
   case .median:
     let values = numbers(arguments[0]).sorted()
     guard !values.isEmpty else { throw fail("median of an empty list") }
     let middle = values.count / 2
     if values.count % 2 == 1 { return .number(values[middle]) }
-    let median = values[middle - 1] / 2 + values[middle] / 2
-    return .number(median)
+    return .number(midpoint(values[middle - 1], values[middle]))
   case .all, .any:
     guard case .list(let items) = arguments[0] else { return .missing }
     let flags = items.compactMap { item -> Bool? in

@@ -64,3 +64,40 @@ public func compareValues(_ a: Value, _ b: Value) -> Int? {
   default: return nil
   }
 }
+
+/// An order of any two present values, for sorting and grouping, where the
+/// same rows must always come out in the same order: `compareValues` where
+/// it answers; grades of two scales by the scale's name, so that each
+/// scale's grades stay together (curriculum levels, then N3 and N4 pass and
+/// fail, then SQA's); rows of one table by their place in it; values of
+/// different kinds by kind.
+func sortingOrder(_ a: Value, _ b: Value) -> Int {
+  if let order = compareValues(a, b) { return order }
+  func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
+  switch (a, b) {
+  case (.grade(let x), .grade(let y)):
+    return order(x.scale.name, y.scale.name)
+  case (.record(_, let x), .record(_, let y)):
+    return order(x, y)
+  default:
+    return order(kindRank(a), kindRank(b))
+  }
+}
+
+/// Where a value's kind sorts among the kinds, for `sortingOrder`.
+private func kindRank(_ value: Value) -> Int {
+  switch value {
+  case .number: 0
+  case .text: 1
+  case .boolean: 2
+  case .date: 3
+  case .grade: 4
+  case .stage: 5
+  case .level: 6
+  case .status: 7
+  case .list: 8
+  case .record: 9
+  case .table: 10
+  case .missing: 11
+  }
+}

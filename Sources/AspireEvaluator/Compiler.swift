@@ -90,7 +90,8 @@ extension Evaluator {
       return compileComprehension(function, slot, source, condition, body, type: type, range: range)
     case .aggregate(let function, let rows, let memberSlot, let argument):
       return compileAggregate(
-        function, rows: rows, memberSlot: memberSlot, argument: argument, type: type)
+        function, rows: rows, memberSlot: memberSlot, argument: argument, type: type,
+        range: expression.range)
     case .call(let index, let arguments):
       let argumentKernels = arguments.map(compile)
       let slotCount = workspace.functionBodies[index].slotCount

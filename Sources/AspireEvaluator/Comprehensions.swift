@@ -129,7 +129,7 @@ extension Evaluator {
         let value = values.value(at: offset)
         if !value.isMissing { groups[owner].append(value) }
       }
-      return Column(groups.map { summarise(function, $0) }, type: type)
+      return Column(try groups.map { try summarise(function, $0, range: range) }, type: type)
     }
   }
 }
@@ -148,6 +148,8 @@ func summariseNumbers(
     sums[owner] += numbers[offset]
     counts[owner] += 1
   }
+  // A sum past the largest number goes the general way, which reports it.
+  guard sums.allSatisfy(\.isFinite) else { return nil }
   switch function {
   case .sum: return .numbers(sums, present: nil)
   case .count: return .numbers(counts.map(Double.init), present: nil)
@@ -159,10 +161,12 @@ func summariseNumbers(
 }
 
 /// The value of `function` over the present values of one row's elements.
-func summarise(_ function: BuiltinFunction, _ values: [Value]) -> Value {
+func summarise(_ function: BuiltinFunction, _ values: [Value], range: SourceRange) throws
+  -> Value
+{
   switch function {
   case .all: return .boolean(!values.contains(.boolean(false)))
   case .any: return .boolean(values.contains(.boolean(true)))
-  default: return aggregate(function, values)
+  default: return try aggregate(function, values, range: range)
   }
 }

@@ -7,8 +7,7 @@ import Foundation
 public final class Evaluator {
   public let workspace: Workspace
   /// The date scripts run as of: `today` in the language.
-  public var today = CalendarDate(
-    dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+  public var today = CalendarDate.today()
   /// Asked between steps of long work (query steps, comprehensions, calls
   /// over many rows): true stops the statement with the error `interrupted`.
   public var isCancelled: @Sendable () -> Bool = { false }

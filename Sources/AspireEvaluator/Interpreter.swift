@@ -56,35 +56,63 @@ public final class Interpreter {
     emit: (Output) -> Void
   ) throws {
     for statement in statements {
-      switch statement {
-      case .binding(let index):
-        _ = try evaluator.value(ofGlobal: index)
-      case .expression(let expression, let slotCount):
-        let value = try evaluator.evaluate(expression, slotCount: slotCount)
-        emit(.value(value, type: expression.type))
-      case .targets(let statement):
-        // Tests check facts; they never change the store.
-        if readOnly { continue }
-        guard let targetHandler else {
-          throw RuntimeError(
-            message: "statements about targets need a store", range: statementRange(statement))
-        }
-        let values = try targetHandler.run(statement, evaluator: evaluator)
-        evaluator.forgetGlobalValues()
-        for value in values { emit(.value(value, type: .error)) }
-      case .school(let statement):
-        if readOnly { continue }
-        guard let schoolHandler else {
-          throw RuntimeError(
-            message: "this statement needs a store", range: schoolRange(statement))
-        }
-        let values = try schoolHandler.run(statement, evaluator: evaluator)
-        evaluator.forgetGlobalValues()
-        for value in values { emit(.value(value, type: .error)) }
-      case .test(let name, let range, let facts):
-        guard runsTests else { continue }
-        emit(.test(runTest(name: name, range: range, facts: facts)))
+      try run(statement, runsTests: runsTests, readOnly: readOnly, emit: emit)
+    }
+  }
+
+  /// Runs each statement as `run` does, but a statement that fails is handed
+  /// to `failed` and the next one still runs: `aspire test` runs every test
+  /// of a file, whatever an earlier statement did.
+  public func runEach(
+    _ statements: [CheckedStatement], runsTests: Bool = false, readOnly: Bool = false,
+    emit: (Output) -> Void, failed: (RuntimeError) -> Void
+  ) throws {
+    for statement in statements {
+      do {
+        try run(statement, runsTests: runsTests, readOnly: readOnly, emit: emit)
+      } catch let error as RuntimeError {
+        failed(error)
       }
+    }
+  }
+
+  /// Runs one statement.
+  func run(
+    _ statement: CheckedStatement, runsTests: Bool, readOnly: Bool, emit: (Output) -> Void
+  ) throws {
+    switch statement {
+    case .binding(let index):
+      _ = try evaluator.value(ofGlobal: index)
+    case .expression(let expression, let slotCount):
+      let value = try evaluator.evaluate(expression, slotCount: slotCount)
+      // The kernels refuse numbers past the largest double as they make
+      // them; this is the last guard that none is ever printed.
+      guard !value.holdsNumberOutOfRange else {
+        throw RuntimeError(message: "number out of range", range: expression.range)
+      }
+      emit(.value(value, type: expression.type))
+    case .targets(let statement):
+      // Tests check facts; they never change the store.
+      if readOnly { return }
+      guard let targetHandler else {
+        throw RuntimeError(
+          message: "statements about targets need a store", range: statementRange(statement))
+      }
+      let values = try targetHandler.run(statement, evaluator: evaluator)
+      evaluator.forgetGlobalValues()
+      for value in values { emit(.value(value, type: .error)) }
+    case .school(let statement):
+      if readOnly { return }
+      guard let schoolHandler else {
+        throw RuntimeError(
+          message: "this statement needs a store", range: schoolRange(statement))
+      }
+      let values = try schoolHandler.run(statement, evaluator: evaluator)
+      evaluator.forgetGlobalValues()
+      for value in values { emit(.value(value, type: .error)) }
+    case .test(let name, let range, let facts):
+      guard runsTests else { return }
+      emit(.test(runTest(name: name, range: range, facts: facts)))
     }
   }
 
@@ -154,5 +182,17 @@ public func schoolRange(_ statement: CheckedSchoolStatement) -> SourceRange {
   case .closeFlag(let id, _): return id.expression.range
   case .writePacks(let round, _): return round.expression.range
   case .writeSummary(let faculty): return faculty.expression.range
+  }
+}
+
+extension Value {
+  /// Whether this value is, or a list in it holds, an infinite number or not
+  /// a number at all.
+  var holdsNumberOutOfRange: Bool {
+    switch self {
+    case .number(let number): return !number.isFinite
+    case .list(let items): return items.contains { $0.holdsNumberOutOfRange }
+    default: return false
+    }
   }
 }

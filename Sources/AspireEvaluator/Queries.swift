@@ -84,7 +84,9 @@ extension Evaluator {
             let y = column.value(at: b)
             // Missing values sort last, whichever the direction.
             if x.isMissing != y.isMissing { return y.isMissing }
-            guard let comparison = compareValues(x, y), comparison != 0 else { continue }
+            if x.isMissing { continue }
+            let comparison = sortingOrder(x, y)
+            if comparison == 0 { continue }
             return isDescending ? comparison > 0 : comparison < 0
           }
           return a < b
@@ -105,16 +107,23 @@ extension Evaluator {
         var inner = rowFrame(frame, row, table, slot)
         let columns = try kernels.map { try $0(&inner) }
         var groups: [[Value]: [Int]] = [:]
+        // Keys in the order first met, so that keys the order cannot tell
+        // apart still come out the same way every run.
+        var firstMet: [[Value]] = []
         for index in table.rows.indices {
-          groups[columns.map { $0.value(at: index) }, default: []].append(index)
+          let key = columns.map { $0.value(at: index) }
+          if groups[key] == nil { firstMet.append(key) }
+          groups[key, default: []].append(index)
         }
-        let ordered = groups.keys.sorted { a, b in
-          for (x, y) in zip(a, b) {
+        let ordered = firstMet.enumerated().sorted { a, b in
+          for (x, y) in zip(a.element, b.element) {
             if x.isMissing != y.isMissing { return y.isMissing }
-            if let comparison = compareValues(x, y), comparison != 0 { return comparison < 0 }
+            if x.isMissing { continue }
+            let comparison = sortingOrder(x, y)
+            if comparison != 0 { return comparison < 0 }
           }
-          return false
-        }
+          return a.offset < b.offset
+        }.map(\.element)
         var groupColumns: [Column] = columns.indices.map { key in
           Column(ordered.map { $0[key] }, type: record.fields[key].type)
         }
@@ -143,7 +152,7 @@ extension Evaluator {
   /// runs once over the rows of every group together, then is split by group.
   func compileAggregate(
     _ function: BuiltinFunction, rows: TypedExpression, memberSlot: Int,
-    argument: TypedExpression?, type: ValueType
+    argument: TypedExpression?, type: ValueType, range: SourceRange
   ) -> Kernel {
     let rowsKernel = compile(rows)
     let argumentKernel = argument.map(compile)
@@ -171,35 +180,52 @@ extension Evaluator {
       for (group, table) in members.enumerated() {
         let slice = (start..<(start + table.rows.count)).map(values.value(at:))
         start += table.rows.count
-        results[group] = aggregate(function, slice.filter { !$0.isMissing })
+        results[group] = try aggregate(function, slice.filter { !$0.isMissing }, range: range)
       }
       return Column(results, type: type)
     }
   }
 }
 
-/// The value of an aggregate over one group's present values.
-func aggregate(_ function: BuiltinFunction, _ values: [Value]) -> Value {
+/// The value of an aggregate over one group's present values; a sum or mean
+/// beyond the largest number is the error `number out of range` at `range`.
+func aggregate(_ function: BuiltinFunction, _ values: [Value], range: SourceRange) throws
+  -> Value
+{
   let numbers = values.compactMap { value -> Double? in
     if case .number(let number) = value { return number }
     return nil
   }
+  let outOfRange = RuntimeError(message: "number out of range", range: range)
   switch function {
   case .count: return .number(Double(values.count))
-  case .sum: return .number(numbers.reduce(0, +))
+  case .sum:
+    let sum = numbers.reduce(0, +)
+    guard sum.isFinite else { throw outOfRange }
+    return .number(sum)
   case .mean:
-    return numbers.isEmpty ? .missing : .number(numbers.reduce(0, +) / Double(numbers.count))
+    guard !numbers.isEmpty else { return .missing }
+    guard let mean = meanOf(numbers) else { throw outOfRange }
+    return .number(mean)
   case .median:
     guard !numbers.isEmpty else { return .missing }
     let sorted = numbers.sorted()
     let middle = sorted.count / 2
     return .number(
-      sorted.count % 2 == 1 ? sorted[middle] : sorted[middle - 1] / 2 + sorted[middle] / 2)
+      sorted.count % 2 == 1 ? sorted[middle] : midpoint(sorted[middle - 1], sorted[middle]))
   case .min, .max:
-    return values.reduce(nil as Value?) { best, value in
-      guard let best, let order = compareValues(value, best) else { return best ?? value }
-      return (function == .min ? order < 0 : order > 0) ? value : best
-    } ?? .missing
+    var best: Value?
+    for value in values {
+      guard let current = best else {
+        best = value
+        continue
+      }
+      // Grades of two scales have no order: as with min and max of
+      // arguments, the answer is missing.
+      guard let order = compareValues(value, current) else { return .missing }
+      if function == .min ? order < 0 : order > 0 { best = value }
+    }
+    return best ?? .missing
   default: return .missing
   }
 }

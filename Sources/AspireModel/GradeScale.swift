@@ -9,6 +9,9 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
   public let points: [Double]
   /// Other spellings accepted when reading a grade, lowercased, mapped to ranks.
   private let aliases: [String: Int]
+  /// The ranks of the grades with the fewest and the most points.
+  private let fewestPoints: Int
+  private let mostPoints: Int
 
   public init(name: String, grades: [String], points: [Double], aliases: [String: Int] = [:]) {
     precondition(grades.count == points.count && !grades.isEmpty)
@@ -21,6 +24,8 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
       table[grade.lowercased().filter { $0 != " " }] = rank
     }
     self.aliases = table
+    fewestPoints = points.indices.min { points[$0] < points[$1] }!
+    mostPoints = points.indices.max { points[$0] < points[$1] }!
   }
 
   /// The grade called `text` on this scale (case-insensitive, aliases allowed).
@@ -35,6 +40,10 @@ public final class GradeScale: Hashable, Sendable, CustomStringConvertible {
   /// The grade whose points are nearest `points`; halfway goes up, so a
   /// grade point average of 2.5 is a B on the SQA scale.
   public func grade(nearest points: Double) -> Grade {
+    // Beyond either end the end's grade is nearest; far beyond it, distances
+    // are too large to tell apart and would all tie.
+    if points <= self.points[fewestPoints] { return Grade(scale: self, rank: fewestPoints) }
+    if points >= self.points[mostPoints] { return Grade(scale: self, rank: mostPoints) }
     var best = 0
     for rank in grades.indices {
       let distance = abs(self.points[rank] - points)

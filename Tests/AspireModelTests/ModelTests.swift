@@ -1,10 +1,20 @@
 import AspireModel
+import Foundation
 import Testing
 
 @Suite struct CalendarDateTests {
   @Test func readsBothSpellingsOfADate() {
     #expect(CalendarDate(parsing: "2026-08-24")?.description == "2026-08-24")
     #expect(CalendarDate(parsing: "24/08/2026")?.description == "2026-08-24")
+  }
+
+  @Test func todayIsTheDateOnTheLocalClock() throws {
+    // 31 July 2027, 23:30 UTC: already 1 August, a new session, in Edinburgh.
+    let instant = Date(timeIntervalSince1970: 1_817_076_600)
+    let edinburgh = try #require(TimeZone(identifier: "Europe/London"))
+    let utc = try #require(TimeZone(identifier: "UTC"))
+    #expect(CalendarDate.today(at: instant, in: utc).description == "2027-07-31")
+    #expect(CalendarDate.today(at: instant, in: edinburgh).description == "2027-08-01")
   }
 
   @Test func refusesDaysNotOnTheCalendar() {

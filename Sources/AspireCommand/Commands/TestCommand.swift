@@ -24,8 +24,11 @@ enum TestCommand: Subcommand {
         status = .failure
         continue
       }
-      do {
-        try interpreter.run(statements, runsTests: true, readOnly: true) { output in
+      // A statement that fails is reported, and the tests after it still run.
+      var reported: Set<String> = []
+      try interpreter.runEach(
+        statements, runsTests: true, readOnly: true,
+        emit: { output in
           guard case .test(let outcome) = output else { return }
           if let failure = outcome.failure {
             failed += 1
@@ -35,11 +38,13 @@ enum TestCommand: Subcommand {
             passed += 1
             console.out("pass  \(outcome.name)")
           }
-        }
-      } catch let error as RuntimeError {
-        console.report([error.diagnostic])
-        status = .failure
-      }
+        },
+        failed: { error in
+          status = .failure
+          // A declaration that failed fails again in each statement using it.
+          let key = "\(error.range.file.name):\(error.range.start) \(error.message)"
+          if reported.insert(key).inserted { console.report([error.diagnostic]) }
+        })
     }
     console.out("\(passed) passed, \(failed) failed")
     return failed > 0 ? .failure : status

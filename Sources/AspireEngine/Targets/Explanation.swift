@@ -22,8 +22,10 @@ extension TargetService {
     let rows = EnrolmentRows(table)
     if table.rows.count == 1 {
       var steps = ReportTable([("step", .text), ("value", .text)])
-      for (label, value) in tracer.steps { steps.append([.text(label), .text(text(value))]) }
-      steps.append([.text("target"), .text(text(final.value(at: 0)))])
+      // A step with no value says so: it is often the answer to "why".
+      func shown(_ value: Value) -> Value { .text(value.isMissing ? "missing" : text(value)) }
+      for (label, value) in tracer.steps { steps.append([.text(label), shown(value)]) }
+      steps.append([.text("target"), shown(final.value(at: 0))])
       return [
         .text(
           "\(formula.name) for \(rows.learnerName[0]) (\(rows.learnerID[0])), "

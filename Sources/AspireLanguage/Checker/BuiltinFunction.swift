@@ -46,7 +46,9 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .min, .max:
       guard !arguments.isEmpty else { return .failure(.arity(1)) }
       if arguments.count == 1, case .list(let element) = arguments[0].present {
-        guard element.isOrdered || element == .unknown || element.present == .error else {
+        guard element.isOrdered || element == .unknown || element.present == .error
+          || element == .missing
+        else {
           return .failure(.argument(0, expected: "a list of numbers, dates or grades"))
         }
         return .success(element == .unknown ? .number : element)
@@ -69,7 +71,9 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .round:
       guard arguments.count == 1 || arguments.count == 2 else { return .failure(.arity(2)) }
       for (index, argument) in arguments.enumerated()
-      where ValueType.unify(argument.present, .number) != .number && argument != .error {
+      where ValueType.unify(argument.present, .number) != .number && argument != .error
+        && argument != .missing
+      {
         return .failure(.argument(index, expected: "number"))
       }
       return .success(anyMissing ? .optional(.number) : .number)
@@ -77,7 +81,8 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       guard arguments.count == 3 else { return .failure(.arity(3)) }
       var shared = ValueType.unknown
       for (index, argument) in arguments.enumerated() {
-        guard let joined = ValueType.unify(shared, argument), joined.isOrdered || joined == .error
+        guard let joined = ValueType.unify(shared, argument),
+          joined.isOrdered || joined == .error || joined == .missing
         else { return .failure(.argument(index, expected: "\(shared.present), as the others")) }
         shared = joined
       }
@@ -85,7 +90,7 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
     case .sum, .mean, .median:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
       guard case .list(let element) = arguments[0].present,
-        [.number, .unknown, .error].contains(element.present)
+        [.number, .unknown, .error, .missing].contains(element.present)
       else { return .failure(.argument(0, expected: "list of numbers")) }
       return .success(.number)
     case .count:
@@ -111,23 +116,25 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
       return .success(.boolean)
     case .top, .bottom:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
-      guard [.level, .error].contains(arguments[0].present) else {
+      guard [.level, .error, .missing].contains(arguments[0].present) else {
         return .failure(.argument(0, expected: "level"))
       }
       return .success(anyMissing ? .optional(.grade(.perRow)) : .grade(.perRow))
     case .grade:
       guard arguments.count == 2 else { return .failure(.arity(2)) }
-      guard [.number, .error].contains(arguments[0].present) else {
+      guard [.number, .error, .missing].contains(arguments[0].present) else {
         return .failure(.argument(0, expected: "number"))
       }
-      guard [.level, .error].contains(arguments[1].present) else {
+      guard [.level, .error, .missing].contains(arguments[1].present) else {
         return .failure(.argument(1, expected: "level"))
       }
       return .success(anyMissing ? .optional(.grade(.perRow)) : .grade(.perRow))
     case .points:
       guard arguments.count == 1 else { return .failure(.arity(1)) }
-      guard case .grade = arguments[0].present else {
-        return .failure(.argument(0, expected: "grade"))
+      if arguments[0] != .missing {
+        guard case .grade = arguments[0].present else {
+          return .failure(.argument(0, expected: "grade"))
+        }
       }
       return .success(anyMissing ? .optional(.number) : .number)
     }

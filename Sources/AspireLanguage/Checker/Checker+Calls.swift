@@ -26,9 +26,14 @@ extension Checker {
     let types = typedArguments.map(\.type)
     if let function = workspace.functions[callee.name] {
       guard typedArguments.count == function.parameters.count else {
-        report(
-          "\"\(callee.name)\" takes \(count(function.parameters.count, "argument")), "
-            + "found \(arguments.count)", at: range)
+        // A formula may leave out the parameters that have defaults.
+        let least = function.formulaText == nil ? function.parameters.count : 1
+        let most = function.parameters.count
+        let takes =
+          least == most
+          ? count(most, "argument")
+          : "\(least) \(most == least + 1 ? "or" : "to") \(count(most, "argument"))"
+        report("\"\(callee.name)\" takes \(takes), found \(arguments.count)", at: range)
         return TypedExpression(.constant(.missing), type: .error, range: range)
       }
       if functionStack.contains(callee.name) {

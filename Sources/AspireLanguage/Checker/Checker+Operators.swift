@@ -93,6 +93,16 @@ extension Checker {
       kind, type: optional || mayDiffer ? .optional(.boolean) : .boolean, range: range)
   }
 
+  /// The type the literal `missing` takes beside an operand of `type`: a
+  /// number when it `isCounted` (days added to a date, steps to a grade),
+  /// else `type` itself.
+  static func missingOperand(beside type: ValueType, isCounted: Bool) -> ValueType {
+    switch type {
+    case .date, .grade: return isCounted ? .number : type
+    default: return type
+    }
+  }
+
   mutating func checkArithmetic(
     _ op: InfixOperator, _ left: Expression, _ right: Expression, at range: SourceRange
   ) -> TypedExpression {
@@ -101,10 +111,16 @@ extension Checker {
     let optional = typedLeft.type.mayBeMissing || typedRight.type.mayBeMissing
     var leftType = typedLeft.type.present
     var rightType = typedRight.type.present
-    // The literal `missing` takes the type the other side needs.
-    if leftType == .missing { leftType = rightType == .missing ? .number : rightType }
-    if rightType == .missing { rightType = leftType }
-    if leftType == .date, rightType == .date, op == .add { rightType = .number }
+    // The literal `missing` takes the type the other side needs: a number of
+    // days or steps beside a date or a grade (`date - missing` moves the
+    // date), else the other side's own type.
+    if leftType == .missing, rightType == .missing {
+      (leftType, rightType) = (.number, .number)
+    } else if rightType == .missing {
+      rightType = Checker.missingOperand(beside: leftType, isCounted: true)
+    } else if leftType == .missing {
+      leftType = Checker.missingOperand(beside: rightType, isCounted: op == .add)
+    }
 
     var operation: Arithmetic?
     var type: ValueType = .error

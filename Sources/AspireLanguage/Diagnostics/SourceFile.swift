@@ -27,7 +27,10 @@ public final class SourceFile: Sendable {
   public static func decode(name: String, bytes: [UInt8]) -> Result<SourceFile, Diagnostic> {
     var line = 1
     var column = 1
-    var iterator = bytes.makeIterator()
+    // Editors on Windows often start a UTF-8 file with a byte order mark; it
+    // is not part of the script.
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+    var iterator = body.makeIterator()
     var decoder = UTF8()
     var text = String.UnicodeScalarView()
     text.reserveCapacity(bytes.count)

@@ -57,7 +57,7 @@ extension Parser {
     case "sort":
       var keys: [SortKey] = []
       repeat {
-        let key = try parseExpression(allowsQuery: false)
+        let key = try parseExpression(allowsIn: allowsIn, allowsQuery: false)
         var descending = false
         if case .identifier(let direction) = current.kind, direction == "desc" || direction == "asc"
         {
@@ -70,7 +70,7 @@ extension Parser {
     case "show":
       var items: [ShowItem] = []
       repeat {
-        let item = try parseExpression(allowsQuery: false)
+        let item = try parseExpression(allowsIn: allowsIn, allowsQuery: false)
         var name: Identifier?
         if case .identifier("as") = current.kind {
           advance()
@@ -86,11 +86,11 @@ extension Parser {
       advance()
       var keys: [Expression] = []
       repeat {
-        keys.append(try parseExpression(allowsQuery: false))
+        keys.append(try parseExpression(allowsIn: allowsIn, allowsQuery: false))
       } while accept(.comma) != nil
       return .group(keys)
     case "limit":
-      return .limit(try parseExpression(allowsQuery: false))
+      return .limit(try parseExpression(allowsIn: allowsIn, allowsQuery: false))
     default:
       let steps = ["sort", "show", "group", "limit", "where"]
       report(
@@ -261,7 +261,7 @@ extension Parser {
     guard let close = accept(.rightParenthesis) else {
       throw fail(
         "expected \"where\", \":\" or \")\", found \(current.displayName)",
-        help: "the \"(\" at \(open.range.startLine):\(open.range.startColumn) is not closed")
+        help: unclosedHelp(open, "("))
     }
     let height = [source.height, condition?.height ?? 0, body?.height ?? 0].max()! + 1
     return Expression(
@@ -285,10 +285,7 @@ extension Parser {
       let pair = closing == .rightParenthesis ? "(" : "["
       throw fail(
         "expected \",\" or \"\(closing.rawValue)\", found \(current.displayName)",
-        help: current.kind == .newline || current.kind == .endOfFile
-          ? "the \"\(pair)\" at "
-            + "\(opening.range.startLine):\(opening.range.startColumn) is not closed"
-          : nil)
+        help: unclosedHelp(opening, pair))
     }
     return items
   }
@@ -322,8 +319,7 @@ extension Parser {
       insideQueryStep = outer
       guard let close = accept(.rightParenthesis) else {
         throw fail(
-          "expected \")\", found \(current.displayName)",
-          help: "the \"(\" at \(token.range.startLine):\(token.range.startColumn) is not closed")
+          "expected \")\", found \(current.displayName)", help: unclosedHelp(token, "("))
       }
       return Expression(
         .parenthesized(inner), range: token.range.joined(with: close.range),
@@ -340,5 +336,13 @@ extension Parser {
     default:
       throw fail("expected an expression, found \(token.displayName)")
     }
+  }
+
+  /// Where the bracket `opening` stands, when the line ends before it is
+  /// closed; nil when something else stands where the closing one belongs.
+  func unclosedHelp(_ opening: Token, _ bracket: String) -> String? {
+    guard current.kind == .newline || current.kind == .endOfFile else { return nil }
+    return "the \"\(bracket)\" at \(opening.range.startLine):\(opening.range.startColumn) "
+      + "is not closed"
   }
 }

@@ -68,10 +68,12 @@ public struct Parser {
     let token = tokens[position]
     if position < tokens.count - 1 { position += 1 }
     let next = tokens[position]
-    innerComments.append(contentsOf: next.leadingComments)
+    // In the order they stand: this token's comment at the end of its line,
+    // then the comments on the lines before the next token.
     if let comment = token.trailingComment, next.kind != .newline, next.kind != .endOfFile {
       innerComments.append(comment)
     }
+    innerComments.append(contentsOf: next.leadingComments)
     return token
   }
 
