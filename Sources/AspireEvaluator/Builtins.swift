@@ -74,18 +74,7 @@ func callBuiltin(_ function: BuiltinFunction, _ arguments: [Value], range: Sourc
       guard !items.isEmpty else { throw fail("\(function.rawValue) of an empty list") }
       candidates = items
     }
-    var best: Value?
-    for candidate in candidates where !candidate.isMissing {
-      guard let current = best else {
-        best = candidate
-        continue
-      }
-      // Grades of two scales have no order, so neither is the larger: the
-      // answer is missing, whichever order the arguments come in.
-      guard let order = compareValues(candidate, current) else { return .missing }
-      if function == .min ? order < 0 : order > 0 { best = candidate }
-    }
-    return best ?? .missing
+    return extreme(smallest: function == .min, of: candidates)
   case .abs, .floor, .ceil:
     guard case .number(let x) = arguments[0] else { return .missing }
     return .number(

@@ -101,3 +101,19 @@ private func kindRank(_ value: Value) -> Int {
   case .missing: 11
   }
 }
+
+/// The smallest (or largest) of the present `values`, missing when there is
+/// none. Grades of two scales have no order, so neither is the larger: then
+/// the answer is missing too, whichever order the values come in.
+func extreme(smallest: Bool, of values: [Value]) -> Value {
+  var best: Value?
+  for value in values where !value.isMissing {
+    guard let current = best else {
+      best = value
+      continue
+    }
+    guard let order = compareValues(value, current) else { return .missing }
+    if smallest ? order < 0 : order > 0 { best = value }
+  }
+  return best ?? .missing
+}

@@ -214,18 +214,7 @@ func aggregate(_ function: BuiltinFunction, _ values: [Value], range: SourceRang
     return .number(
       sorted.count % 2 == 1 ? sorted[middle] : midpoint(sorted[middle - 1], sorted[middle]))
   case .min, .max:
-    var best: Value?
-    for value in values {
-      guard let current = best else {
-        best = value
-        continue
-      }
-      // Grades of two scales have no order: as with min and max of
-      // arguments, the answer is missing.
-      guard let order = compareValues(value, current) else { return .missing }
-      if function == .min ? order < 0 : order > 0 { best = value }
-    }
-    return best ?? .missing
+    return extreme(smallest: function == .min, of: values)
   default: return .missing
   }
 }
