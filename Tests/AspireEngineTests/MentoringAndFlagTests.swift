@@ -66,6 +66,45 @@ import Testing
     #expect(try openMentors(school) == ["L1": "T1", "L2": "T1", "L3": "T1"])
   }
 
+  @Test func leavesAsFewLearnersAsCanBeWithAMentorWhoTeachesThem() throws {
+    // Ann (T1) teaches Mathematics, Bob (T2) English, Cara (T3) neither, two
+    // places each. L1, L4 and L5 take both subjects, so only Cara is clear
+    // of them and one must have a teacher for a mentor; no one else need.
+    let school = try SmallSchool()
+    try school.importCSV(
+      .staff,
+      """
+      id,name,email,roles,mentor_capacity
+      T2,Bob Head,bob@school.example.org,teacher;faculty_head;mentor,2
+      """)
+    try school.importCSV(
+      .learners,
+      """
+      id,name,stage
+      L4,Dee Dunn,S6
+      L5,Eli Eng,S6
+      L6,Flo Finn,S5
+      """)
+    try school.importCSV(
+      .enrolments,
+      """
+      learner_id,subject,level,class,teacher_id
+      L4,Mathematics,H,6M1,T1
+      L4,English,H,6E1,T2
+      L5,Mathematics,H,6M1,T1
+      L5,English,H,6E1,T2
+      L6,English,H,5E1,T2
+      """)
+
+    let printed = try school.run("allocate mentors for learners where stage >= S4")
+
+    #expect(printed.contains { $0.hasPrefix("1 learners have a mentor who teaches them") })
+    #expect(
+      try openMentors(school) == [
+        "L1": "T3", "L4": "T3", "L2": "T1", "L6": "T1", "L3": "T2", "L5": "T2",
+      ])
+  }
+
   @Test func routesEachRoleAndFallsBackToTheLowestSeniorLeaderWithANote() throws {
     let school = try flaggedSchool()
     let flags = try school.store.database.query(

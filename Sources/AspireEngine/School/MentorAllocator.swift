@@ -6,10 +6,11 @@ import AspireStore
 extension SchoolService {
   /// `allocate mentors for COHORT`: gives every learner of the cohort a
   /// mentor among the staff with the mentor role, by the rules of
-  /// `MentorAllocation`. A learner whose mentor changes has the old row
-  /// closed (as of today, with the reason) and a new one opened; a learner
-  /// whose mentor stays is left as they are. With too few places it
-  /// allocates up to capacity and lists the learners left without.
+  /// `MentorAllocation`; the session's learners outside the cohort keep
+  /// their mentors and count in their caseloads. A learner whose mentor
+  /// changes has the old row closed (as of today, with the reason) and a new
+  /// one opened; a learner whose mentor stays is left as they are. With too
+  /// few places it allocates up to capacity and lists the learners left without.
   func allocate(_ cohort: LearnerRows, asOf: CalendarDate) throws -> [Value] {
     let session = cohort.session
     let roster = try StaffRoster(store: store)
@@ -79,6 +80,7 @@ extension SchoolService {
     _ allocation: MentorAllocation, cohort: LearnerRows, mentors: Int,
     counts: (unchanged: Int, added: Int, changed: Int)
   ) -> [Value] {
+    // Caseloads count every learner a mentor has this session, in the cohort or not.
     let loads = allocation.caseloads().values
     let spread = loads.isEmpty ? "" : ", caseloads \(loads.min()!) to \(loads.max()!)"
     var lines: [Value] = [
