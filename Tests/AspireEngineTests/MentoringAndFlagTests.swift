@@ -66,6 +66,51 @@ import Testing
     #expect(try openMentors(school) == ["L1": "T1", "L2": "T1", "L3": "T1"])
   }
 
+  @Test func allocatingCohortByCohortCountsEveryLearnerAMentorHas() throws {
+    // Seven learners, and two mentors with two places each.
+    let school = try SmallSchool()
+    try school.importCSV(
+      .learners,
+      """
+      id,name,stage
+      L4,Dee Dunn,S6
+      L5,Eli Eng,S6
+      L6,Flo Finn,S5
+      L7,Gus Gray,S5
+      """)
+
+    let sixth = try school.run("allocate mentors for learners where stage == S6")
+    let fifth = try school.run("allocate mentors for learners where stage == S5")
+
+    #expect(sixth[0].contains(": 0 unchanged, 3 new, 0 changed, 0 without a mentor;"))
+    #expect(
+      fifth[0].contains(
+        ": 0 unchanged, 1 new, 0 changed, 2 without a mentor; 2 of 2 mentors used, "
+          + "caseloads 2 to 2"))
+    #expect(
+      fifth.contains(
+        "too few mentor places: 2 learners left without a mentor; 1 more mentors with a "
+          + "caseload of 6 would take them"))
+    let loads = Dictionary(grouping: try openMentors(school).values, by: { $0 }).mapValues(\.count)
+    #expect(loads == ["T1": 2, "T3": 2])
+  }
+
+  @Test func learnersLeftWithoutAMentorAreNotCountedAsUnchanged() throws {
+    let school = try SmallSchool()
+    try school.importCSV(
+      .staff,
+      """
+      id,name,email,roles,mentor_capacity
+      T1,Ann Maths,ann@school.example.org,teacher;mentor,1
+      T3,Cara Guide,cara@school.example.org,pupil_support;mentor,1
+      """)
+    _ = try school.run("allocate mentors for seniors")
+
+    let again = try school.run("allocate mentors for seniors")
+
+    #expect(again[0].contains(": 2 unchanged, 0 new, 0 changed, 1 without a mentor;"))
+  }
+
   @Test func leavesAsFewLearnersAsCanBeWithAMentorWhoTeachesThem() throws {
     // Ann (T1) teaches Mathematics, Bob (T2) English, Cara (T3) neither, two
     // places each. L1, L4 and L5 take both subjects, so only Cara is clear
