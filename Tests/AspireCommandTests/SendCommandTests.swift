@@ -181,6 +181,37 @@ import Testing
     }
   }
 
+  @Test func aSecondSendThroughAnotherSpellingOfTheStoreIsRefused() throws {
+    let reports = (1...6).map { (learner: "L\($0)", recipient: "family\($0)@example.org") }
+    let school = try MailSchool(reports)
+    try FileManager.default.createDirectory(
+      atPath: school.folder.path("sub"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: school.folder.path("link.db"), withDestinationPath: "school.db")
+    let sink = try MailSink(folder: school.sinkFolder, ["--delay", "0.5"])
+    let running = try startSend(school, environment: sink.environment)
+    while sink.count() < 1 && running.isRunning { usleep(20_000) }
+
+    var seconds: [CommandRunner.Outcome] = []
+    for spelling in ["./school.db", "sub/../school.db", "link.db"] {
+      seconds.append(
+        try CommandRunner.run(
+          ["send", "--yes", "--db", spelling], in: school.folder.url,
+          environment: sink.environment))
+    }
+    let stillRunning = running.isRunning
+    running.waitUntilExit()
+
+    #expect(stillRunning)
+    for outcome in seconds {
+      #expect(outcome.status == 1, "\(outcome.standardOutput)")
+      #expect(outcome.standardError.contains("another aspire send is running"))
+    }
+    #expect(running.terminationStatus == 0)
+    let delivered = try sink.delivered().map(\.messageID)
+    #expect(delivered.count == 6 && Set(delivered).count == 6)
+  }
+
   @Test func holdsAMessageLeftInFlightUntilAPersonSettlesIt() throws {
     let school = try MailSchool(Self.family)
     let sink = try MailSink(folder: school.sinkFolder)
