@@ -67,6 +67,46 @@ import Testing
     #expect(previews.count == 4)
   }
 
+  @Test func reportsOnlyTheRoundsOfEachLearnersOwnScheduleAndSkipsLearnersOnNone() throws {
+    let school = try school(sender: Self.sender)
+    // Dee is in S5 but on no schedule; Eli follows a lighter one of two rounds.
+    try school.importCSV(
+      .learners,
+      """
+      id,name,stage
+      L4,Dee Dunn,S5
+      L5,Eli Eng,S3
+      """)
+    try school.importCSV(
+      .contacts,
+      """
+      learner_id,name,email
+      L4,Dot Dunn,dot@example.org
+      L5,Ed Eng,ed@example.org
+      """)
+    try school.importCSV(
+      .enrolments,
+      """
+      learner_id,subject,level,class,teacher_id
+      L4,English,H,5E1,T2
+      L5,English,BGE,3E1,T2
+      """)
+    _ = try school.run(
+      "schedule light for learners where stage == S3: from 2026-09-07 every 12 weeks, 2 rounds")
+
+    let printed = try school.run(
+      "report live for learners where stage >= S3 after each round of checks: to contacts")
+
+    #expect(printed[0] == "report live: 5 messages queued, 0 already queued")
+    #expect(printed.contains("report live: 1 learners on no schedule in 2026-27, not reported on"))
+    let keys = try Outbox(store: school.store).allEntries().map(\.key)
+    #expect(!keys.contains { $0.contains("|L4|") })
+    #expect(keys.filter { $0.contains("|L5|") } == ["live-report|2026-27|round 1|L5|ed@example.org"])
+    #expect(
+      school.failure("report live for seniors after each round of chekcs: to contacts")
+        == "report live: there is no schedule chekcs in 2026-27")
+  }
+
   @Test func refusesToQueueWithoutAFromAddress() throws {
     let school = try school(sender: nil)
     let failure = try #require(school.failure(Self.rule))
