@@ -24,7 +24,8 @@ public struct LiveReport: Sendable {
     }
   }
 
-  public var school: String
+  /// The school's name, printed above the report; nil leaves the line out.
+  public var school: String?
   public var learner: String
   public var stage: String
   public var session: String
@@ -37,7 +38,7 @@ public struct LiveReport: Sendable {
   public var mentor: String?
 
   public init(
-    school: String, learner: String, stage: String, session: String, round: Int, rounds: Int,
+    school: String?, learner: String, stage: String, session: String, round: Int, rounds: Int,
     subjects: [Subject], actions: [String], mentor: String?
   ) {
     self.school = school

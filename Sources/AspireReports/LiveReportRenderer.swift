@@ -18,7 +18,9 @@ extension LiveReport {
       "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "
         + "style=\"max-width:640px;margin:0 auto;border-collapse:collapse;\"><tr>"
         + "<td style=\"padding:16px;\">")
-    page.element("p", school, style: "margin:0;font-size:13px;color:#555555;")
+    if let school {
+      page.element("p", school, style: "margin:0;font-size:13px;color:#555555;")
+    }
     page.element("h1", "Live Report: \(learner)", style: "margin:4px 0 2px;font-size:22px;")
     page.element(
       "p", "\(stage), \(session), after round \(round) of \(rounds)",
@@ -102,9 +104,9 @@ extension LiveReport {
 
   /// The report as plain text, for mail clients that show no HTML.
   public var plainText: String {
-    var lines = [
-      school, "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)",
-      "",
+    var lines = school.map { [$0] } ?? []
+    lines += [
+      "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)", "",
     ]
     let width = max(7, subjects.map { $0.name.count + $0.level.count + 3 }.max() ?? 7)
     func padded(_ text: String, _ size: Int) -> String {

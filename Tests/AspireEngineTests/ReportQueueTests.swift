@@ -101,10 +101,46 @@ import Testing
     #expect(printed.contains("report live: 1 learners on no schedule in 2026-27, not reported on"))
     let keys = try Outbox(store: school.store).allEntries().map(\.key)
     #expect(!keys.contains { $0.contains("|L4|") })
-    #expect(keys.filter { $0.contains("|L5|") } == ["live-report|2026-27|round 1|L5|ed@example.org"])
+    #expect(
+      keys.filter { $0.contains("|L5|") } == ["live-report|2026-27|round 1|L5|ed@example.org"])
     #expect(
       school.failure("report live for seniors after each round of chekcs: to contacts")
         == "report live: there is no schedule chekcs in 2026-27")
+  }
+
+  @Test func namesTheSchoolAsTheFromAddressDoes() throws {
+    let school = try school(sender: nil)
+    let service = try #require(school.interpreter.schoolHandler as? SchoolService)
+    service.environment = ["ASPIRE_MAIL_FROM": "Craigmount High <office@school.example.org>"]
+
+    _ = try school.run(Self.rule)
+
+    let page = try read(school, "reports/2026-27/round-1/L3.html")
+    #expect(page.contains(">Craigmount High</p>"))
+    #expect(!page.contains("Demo Academy"))
+    let office = try read(school, "reports/2026-27/office-list-live.html")
+    #expect(office.contains("Craigmount High: Live Reports to print, 2026-27"))
+    let message = String(decoding: try Outbox(store: school.store).bytes(of: 1), as: UTF8.self)
+    #expect(message.contains("\r\nCraigmount High\r\nLive Report: "))
+  }
+
+  @Test func leavesTheSchoolOutWhenTheFromAddressHasNoName() throws {
+    let school = try school(
+      sender: SenderIdentity(from: try MailAddress("reports@school.example.org")))
+
+    _ = try school.run(Self.rule)
+
+    let page = try read(school, "reports/2026-27/round-1/L3.html")
+    #expect(!page.contains("Demo Academy"))
+    #expect(page.contains("<td style=\"padding:16px;\"><h1 "))
+    let office = try read(school, "reports/2026-27/office-list-live.html")
+    #expect(office.contains("<title>Live Reports to print, 2026-27</title>"))
+    let message = String(decoding: try Outbox(store: school.store).bytes(of: 1), as: UTF8.self)
+    #expect(message.contains("quoted-printable\r\n\r\nLive Report: "))
+  }
+
+  private func read(_ school: SmallSchool, _ file: String) throws -> String {
+    try String(contentsOf: school.out.appendingPathComponent(file), encoding: .utf8)
   }
 
   @Test func refusesToQueueWithoutAFromAddress() throws {

@@ -7,7 +7,8 @@ import AspireReports
 /// learner's enrolments, the teachers' returns and the mentor's meetings.
 struct LiveReportBuilder {
   let data: StoreDataSource
-  let school: String
+  /// The school's name, or nil to leave it out.
+  let school: String?
 
   /// The report of `row` of the learners table after `round` of `rounds`.
   func report(_ learners: TableData, _ row: Int, session: Session, round: Int, rounds: Int)

@@ -17,8 +17,6 @@ public final class SchoolService: SchoolHandler {
   let user: String
   /// Where packs and summaries are written.
   let outputFolder: URL
-  /// The school's name, as reports print it.
-  public var school = "Demo Academy"
   /// Who queued email comes from. When nil, `ASPIRE_MAIL_FROM` and
   /// `ASPIRE_MAIL_REPLY_TO` in `environment` say, and a rule that queues
   /// email stops if they are not set.
