@@ -1,4 +1,5 @@
 import AspireEngine
+import AspireMail
 import AspireModel
 import AspireStore
 import Foundation
@@ -273,6 +274,26 @@ import Testing
     #expect(
       school.failure("write packs for round 9 of checks")
         == "schedule checks has no round 9; expected 1 to 4")
+  }
+
+  @Test func refusesPacksForARoundWhoseCheckWeekHasNotEndedAndWritesNothing() throws {
+    let school = try flaggedSchool()
+    let service = try #require(school.interpreter.schoolHandler as? SchoolService)
+    service.sender = try SenderIdentity(from: MailAddress("office@school.example.org"))
+    let before = try school.snapshot()
+
+    #expect(
+      school.failure("write packs for round 2 of checks")
+        == "round 2 of checks runs 2026-10-05 to 2026-10-09 and has not ended by 2026-08-28")
+
+    #expect(try school.snapshot() == before)
+    #expect(try Outbox(store: school.store).allEntries().allSatisfy { $0.kind == "flags" })
+    let folder = school.out.appendingPathComponent("packs/checks-round-2")
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+    school.asOf("2026-10-09")
+    #expect(
+      try school.run("write packs for round 2 of checks").first?.hasPrefix("wrote 2 mentor packs")
+        == true)
   }
 
   @Test func writesTheFacultySummaryAndRefusesAnUnknownFaculty() throws {

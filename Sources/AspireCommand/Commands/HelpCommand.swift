@@ -54,7 +54,8 @@ enum HelpCommand: Subcommand {
       expression that stands alone prints its value. A script with an error in it
       runs nothing; a runtime error stops the run with exit 1. Mentor packs and
       summaries go under --out DIR (default: out/ beside the store), readable by
-      their owner only. Rules see the rounds that ended by the --as-of date.
+      their owner only. Rules see the rounds that ended by the --as-of date, and
+      packs are written only for such a round.
 
       Messages a rule queues come from ASPIRE_MAIL_FROM (required for Live
       Reports), with replies to ASPIRE_MAIL_REPLY_TO when set. The display name

@@ -75,7 +75,8 @@ public final class SchoolService: SchoolHandler {
         at: id.expression.range)
     case .writePacks(let round, let schedule):
       return try writePacks(
-        round: wholeNumber(round, evaluator), schedule: schedule, at: round.expression.range)
+        round: wholeNumber(round, evaluator), schedule: schedule, asOf: evaluator.today,
+        at: round.expression.range)
     case .writeSummary(let faculty):
       return try writeSummary(
         faculty: string(faculty, evaluator), asOf: evaluator.today, at: faculty.expression.range)
