@@ -84,6 +84,10 @@ extension LiveReport {
     for subject in commented {
       page.markup("<p style=\"margin:0 0 8px;font-size:14px;\">")
       page.element("strong", subject.name)
+      if let label = commentRoundLabel(subject) {
+        page.markup(" ")
+        page.content(label)
+      }
       page.markup(": ")
       page.content(subject.latestComment!)
       page.markup("</p>")
@@ -130,7 +134,10 @@ extension LiveReport {
     let commented = subjects.filter { $0.latestComment?.isEmpty == false }
     if !commented.isEmpty {
       lines += ["", "What the teachers say"]
-      lines += commented.map { "- \($0.name): \($0.latestComment!)" }
+      lines += commented.map { subject in
+        let label = commentRoundLabel(subject).map { " \($0)" } ?? ""
+        return "- \(subject.name)\(label): \(subject.latestComment!)"
+      }
     }
     if !actions.isEmpty {
       lines += ["", "Next steps agreed with the mentor"]

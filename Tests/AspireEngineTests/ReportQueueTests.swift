@@ -143,6 +143,31 @@ import Testing
     try String(contentsOf: school.out.appendingPathComponent(file), encoding: .utf8)
   }
 
+  @Test func labelsACommentFromAnEarlierRoundWithItsRound() throws {
+    let school = try school(sender: Self.sender)
+    _ = try school.run(
+      """
+      mark "L3" in "Mathematics" round 1 as Below comment "Practise integration"
+      mark "L3" in "Mathematics" round 2 as On
+      """)
+
+    _ = try school.run(Self.rule)
+
+    let first = try read(school, "reports/2026-27/round-1/L3.html")
+    let second = try read(school, "reports/2026-27/round-2/L3.html")
+    #expect(first.contains("<strong>Mathematics</strong>: Practise integration"))
+    #expect(second.contains("<strong>Mathematics</strong> (round 1): Practise integration"))
+    let outbox = Outbox(store: school.store)
+    let later = try #require(
+      outbox.allEntries().first { $0.key == "live-report|2026-27|round 2|L3|col@example.org" })
+    let text = String(decoding: try outbox.bytes(of: later.id), as: UTF8.self)
+    #expect(text.contains("\r\n- Mathematics (round 1): Practise integration\r\n"))
+    let earlier = try #require(
+      outbox.allEntries().first { $0.key == "live-report|2026-27|round 1|L3|col@example.org" })
+    let earlierText = String(decoding: try outbox.bytes(of: earlier.id), as: UTF8.self)
+    #expect(earlierText.contains("\r\n- Mathematics: Practise integration\r\n"))
+  }
+
   @Test func refusesToQueueWithoutAFromAddress() throws {
     let school = try school(sender: nil)
     let failure = try #require(school.failure(Self.rule))

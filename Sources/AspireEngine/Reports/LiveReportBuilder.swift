@@ -46,7 +46,7 @@ struct LiveReportBuilder {
           name: text(field(courses, "subject", course)),
           level: text(field(courses, "level", course)),
           target: grade(field(courses, "target", course))?.name, statuses: statuses,
-          latestComment: comment?.text))
+          latestComment: comment?.text, latestCommentRound: comment?.round))
     }
     subjects.sort { $0.name < $1.name }
 
