@@ -31,10 +31,13 @@ import Testing
       for report in reports { try queue(report.learner, to: report.recipient) }
     }
 
-    func queue(_ learner: String, to recipient: String) throws {
-      let to = try MailAddress(recipient, name: "Family of \(learner)")
+    func queue(
+      _ learner: String, to recipient: String, name: String? = nil,
+      from school: String = "Craigmount High"
+    ) throws {
+      let to = try MailAddress(recipient, name: name ?? "Family of \(learner)")
       let message = MailMessage(
-        from: try MailAddress("office@school.example.org", name: "Craigmount High"), to: to,
+        from: try MailAddress("office@school.example.org", name: school), to: to,
         replyTo: try MailAddress("guidance@school.example.org"),
         subject: "Live Report: \(learner), round 2 — Mòran taing",
         text: "Mathematics: On target.\nNext step: practise algebra.\n",
@@ -96,6 +99,24 @@ import Testing
     #expect(delivered.map(\.to[0]).sorted() == Self.family.map(\.recipient).sorted())
     #expect(delivered.map(\.messageID).sorted() == (try school.messageIDs()).sorted())
     #expect(try school.states().values.allSatisfy { $0 == "sent" })
+  }
+
+  @Test func pythonsParserReadsLongAccentedNamesBackExactly() throws {
+    let family = "Mairéad Ní Chonghaile and Zoë Müller-Lüdenscheidt (guardian)"
+    let school = "Àrd-sgoil Ghàidhlig Ghlaschu, Oifis nan Aithisgean Beò"
+    #expect(family.count == 60)
+    let mail = try MailSchool([])
+    try mail.queue("L00012", to: "mairead@example.org", name: family, from: school)
+    let sink = try MailSink(folder: mail.sinkFolder)
+
+    let outcome = try mail.send(environment: sink.environment)
+
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let delivered = try sink.delivered()
+    #expect(delivered.count == 1)
+    #expect(delivered.first?.problems == [])
+    #expect(delivered.first?.toName == family)
+    #expect(delivered.first?.fromName == school)
   }
 
   @Test(arguments: ["smtp://192.0.2.10:25", "smtp://mail.example.org"])
