@@ -1,10 +1,11 @@
 /// Gives every learner of a cohort a mentor, by these rules in this order:
 ///
-/// 1. no mentor above capacity;
+/// 1. no mentor above capacity, counting every learner they mentor that
+///    session, in the cohort or not;
 /// 2. the same mentor as before where possible: the learner's mentor this
 ///    session if they have one, else last session's;
-/// 3. not a mentor who teaches the learner, where that can be avoided;
-/// 4. caseloads as even as possible;
+/// 3. as few learners as can be with a mentor who teaches them;
+/// 4. caseloads as even as possible (the least sum of squared caseloads);
 /// 5. ties broken by ids, so the same input always gives the same result.
 ///
 /// When the mentors have fewer places than there are learners, it allocates
@@ -51,26 +52,37 @@ public struct MentorAllocation: Sendable {
     (unallocated.count + MentorAllocation.usualCaseload - 1) / MentorAllocation.usualCaseload
   }
 
-  /// Each mentor's caseload after allocation.
+  /// Each mentor's caseload after allocation: the learners allocated here,
+  /// and the learners of the session outside them who already have the mentor.
   public func caseloads() -> [String: Int] {
-    var loads: [String: Int] = [:]
+    var loads = elsewhere
     for mentor in mentorOf.values { loads[mentor, default: 0] += 1 }
     return loads
   }
 
-  /// Allocates `learners` among `mentors`. `current` and `previous` give the
-  /// learner's mentor this session and last session; `teachers` the staff
-  /// who teach each learner this session.
+  /// Learners outside the allocation who already have each mentor, by mentor.
+  private var elsewhere: [String: Int] = [:]
+
+  /// Allocates `learners` among `mentors`. `current` gives each learner's
+  /// mentor this session, `previous` last session's; `teachers` the staff
+  /// who teach each learner this session. A learner `current` names who is
+  /// not among `learners` keeps their mentor and fills one of that mentor's
+  /// places, so allocating one cohort after another never goes over a capacity.
   public init(
     learners: [String], mentors: [Mentor], current: [String: String],
     previous: [String: String], teachers: [String: Set<String>]
   ) {
+    let cohort = Set(learners)
+    for (learner, mentor) in current where !cohort.contains(learner) {
+      if mentors.contains(where: { $0.id == mentor && $0.capacity > 0 }) {
+        elsewhere[mentor, default: 0] += 1
+      }
+    }
     var allocator = Allocator(
-      learners: learners.sorted(), mentors: mentors, teachers: teachers)
+      learners: cohort.sorted(), mentors: mentors, teachers: teachers, load: elsewhere)
     allocator.keep(current, as: .kept)
     allocator.keep(previous, as: .continued)
     allocator.allocateTheRest()
-    allocator.swapAwayConflicts()
     mentorOf = allocator.mentorOf
     reasonOf = allocator.reasonOf
     unallocated = allocator.unallocated
@@ -88,18 +100,22 @@ private struct Allocator {
   let mentors: [String]
   let capacity: [String: Int]
   let teachers: [String: Set<String>]
-  var load: [String: Int] = [:]
+  var load: [String: Int]
   var mentorOf: [String: String] = [:]
   var reasonOf: [String: MentorAllocation.Reason] = [:]
   var unallocated: [String] = []
 
-  init(learners: [String], mentors: [MentorAllocation.Mentor], teachers: [String: Set<String>]) {
+  init(
+    learners: [String], mentors: [MentorAllocation.Mentor], teachers: [String: Set<String>],
+    load: [String: Int]
+  ) {
     self.learners = learners
     var capacity: [String: Int] = [:]
     for mentor in mentors where mentor.capacity > 0 { capacity[mentor.id] = mentor.capacity }
     self.capacity = capacity
     self.mentors = capacity.keys.sorted()
     self.teachers = teachers
+    self.load = load
   }
 
   func teaches(_ mentor: String, _ learner: String) -> Bool {
@@ -133,9 +149,11 @@ private struct Allocator {
     }
   }
 
-  /// Places the learners not kept: as many as there is room for, by id; the
-  /// learners with fewest mentors who do not teach them choose first, each
-  /// taking a mentor who does not teach them, with the smallest caseload.
+  /// Places the learners not kept: as many as there is room for, by id, with
+  /// as few mentors who teach their learner as can be and then caseloads as
+  /// even as can be (see `MentorPlacement`). The learners with fewest mentors
+  /// who do not teach them go in first, so that among placements that are
+  /// equally good the constrained learners have the first choice.
   mutating func allocateTheRest() {
     let free = learners.filter { mentorOf[$0] == nil }
     let places = mentors.reduce(0) { $0 + max(0, room($1)) }
@@ -148,33 +166,12 @@ private struct Allocator {
     let order = placed.sorted { a, b in
       options[a]! != options[b]! ? options[a]! < options[b]! : a < b
     }
-    for learner in order {
-      var best: (mentor: String, key: (Int, Int))?
-      for mentor in mentors where room(mentor) > 0 {
-        let key = (teaches(mentor, learner) ? 1 : 0, load[mentor] ?? 0)
-        if best == nil || key < best!.key { best = (mentor, key) }
-      }
-      if let best { assign(learner, to: best.mentor, .allocated) }
-    }
-  }
-
-  /// Where a freshly allocated learner's mentor teaches them, swaps them with
-  /// a freshly allocated learner of another mentor when neither then teaches
-  /// the learner they get.
-  mutating func swapAwayConflicts() {
-    for learner in learners {
-      guard reasonOf[learner] == .allocated, let mentor = mentorOf[learner],
-        teaches(mentor, learner)
-      else { continue }
-      let partner = learners.first { other in
-        guard reasonOf[other] == .allocated, let theirs = mentorOf[other], theirs != mentor
-        else { return false }
-        return !teaches(theirs, learner) && !teaches(mentor, other)
-      }
-      if let partner, let theirs = mentorOf[partner] {
-        mentorOf[learner] = theirs
-        mentorOf[partner] = mentor
-      }
+    var placement = MentorPlacement(
+      mentors: mentors, capacity: mentors.map { capacity[$0]! },
+      load: mentors.map { load[$0] ?? 0 })
+    for learner in order { placement.place(learner, teachers: teachers[learner] ?? []) }
+    for (index, learner) in placement.learners.enumerated() {
+      assign(learner, to: placement.mentors[placement.mentorOf[index]], .allocated)
     }
   }
 }

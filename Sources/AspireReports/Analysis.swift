@@ -44,7 +44,8 @@ public struct Analysis: Sendable {
     }
   }
 
-  public var school: String
+  /// The school's name, in the page's title; nil leaves it out.
+  public var school: String?
   public var year: Int
   public var results: [Result]
   /// Last year's results, shown beside this year's where both exist.
@@ -56,7 +57,7 @@ public struct Analysis: Sendable {
   public var outside: Bool
 
   public init(
-    school: String, year: Int, results: [Result], previous: [Result] = [], withdrawn: Int = 0,
+    school: String?, year: Int, results: [Result], previous: [Result] = [], withdrawn: Int = 0,
     changedLevel: Int = 0, outside: Bool = false
   ) {
     self.school = school

@@ -7,10 +7,10 @@ extension Analysis {
   public var html: String {
     var page = HTML()
     page.markup("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-    page.content("\(school): results against targets, \(year)")
+    page.content(named("results against targets, \(year)"))
     page.markup("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;")
     page.markup("margin:24px;color:#1a1a1a;max-width:960px;\">")
-    page.element("h1", "\(school): results against aspirational targets, \(year)")
+    page.element("h1", named("results against aspirational targets, \(year)"))
     if outside {
       page.element(
         "p",
@@ -59,6 +59,13 @@ extension Analysis {
     agreement(&page)
     page.markup("</body></html>\n")
     return page.text
+  }
+
+  /// `title` after the school's name (`Demo Academy: title`), or capitalised
+  /// alone when the school's name is not known.
+  func named(_ title: String) -> String {
+    guard let school else { return title.prefix(1).uppercased() + title.dropFirst() }
+    return "\(school): \(title)"
   }
 
   /// Whether a group may be shown: always inside the school, only with five

@@ -11,20 +11,26 @@ public struct LiveReport: Sendable {
     public var target: String?
     /// The teacher's A/O/B in each round so far, by round (nil: not returned).
     public var statuses: [Status?]
+    /// The teacher's latest comment up to the report's round.
     public var latestComment: String?
+    /// The round that comment was returned in.
+    public var latestCommentRound: Int?
 
     public init(
-      name: String, level: String, target: String?, statuses: [Status?], latestComment: String?
+      name: String, level: String, target: String?, statuses: [Status?], latestComment: String?,
+      latestCommentRound: Int? = nil
     ) {
       self.name = name
       self.level = level
       self.target = target
       self.statuses = statuses
       self.latestComment = latestComment
+      self.latestCommentRound = latestCommentRound
     }
   }
 
-  public var school: String
+  /// The school's name, printed above the report; nil leaves the line out.
+  public var school: String?
   public var learner: String
   public var stage: String
   public var session: String
@@ -37,7 +43,7 @@ public struct LiveReport: Sendable {
   public var mentor: String?
 
   public init(
-    school: String, learner: String, stage: String, session: String, round: Int, rounds: Int,
+    school: String?, learner: String, stage: String, session: String, round: Int, rounds: Int,
     subjects: [Subject], actions: [String], mentor: String?
   ) {
     self.school = school
@@ -49,6 +55,14 @@ public struct LiveReport: Sendable {
     self.subjects = subjects
     self.actions = actions
     self.mentor = mentor
+  }
+
+  /// Where a subject's latest comment is from an earlier round than the
+  /// report's, that round, as `(round 2)`; else nothing, since the comment
+  /// is this round's.
+  func commentRoundLabel(_ subject: Subject) -> String? {
+    guard let commented = subject.latestCommentRound, commented < round else { return nil }
+    return "(round \(commented))"
   }
 
   /// The email's subject line.

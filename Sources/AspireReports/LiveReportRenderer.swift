@@ -18,7 +18,9 @@ extension LiveReport {
       "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "
         + "style=\"max-width:640px;margin:0 auto;border-collapse:collapse;\"><tr>"
         + "<td style=\"padding:16px;\">")
-    page.element("p", school, style: "margin:0;font-size:13px;color:#555555;")
+    if let school {
+      page.element("p", school, style: "margin:0;font-size:13px;color:#555555;")
+    }
     page.element("h1", "Live Report: \(learner)", style: "margin:4px 0 2px;font-size:22px;")
     page.element(
       "p", "\(stage), \(session), after round \(round) of \(rounds)",
@@ -82,6 +84,10 @@ extension LiveReport {
     for subject in commented {
       page.markup("<p style=\"margin:0 0 8px;font-size:14px;\">")
       page.element("strong", subject.name)
+      if let label = commentRoundLabel(subject) {
+        page.markup(" ")
+        page.content(label)
+      }
       page.markup(": ")
       page.content(subject.latestComment!)
       page.markup("</p>")
@@ -102,9 +108,9 @@ extension LiveReport {
 
   /// The report as plain text, for mail clients that show no HTML.
   public var plainText: String {
-    var lines = [
-      school, "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)",
-      "",
+    var lines = school.map { [$0] } ?? []
+    lines += [
+      "Live Report: \(learner)", "\(stage), \(session), after round \(round) of \(rounds)", "",
     ]
     let width = max(7, subjects.map { $0.name.count + $0.level.count + 3 }.max() ?? 7)
     func padded(_ text: String, _ size: Int) -> String {
@@ -128,7 +134,10 @@ extension LiveReport {
     let commented = subjects.filter { $0.latestComment?.isEmpty == false }
     if !commented.isEmpty {
       lines += ["", "What the teachers say"]
-      lines += commented.map { "- \($0.name): \($0.latestComment!)" }
+      lines += commented.map { subject in
+        let label = commentRoundLabel(subject).map { " \($0)" } ?? ""
+        return "- \(subject.name)\(label): \(subject.latestComment!)"
+      }
     }
     if !actions.isEmpty {
       lines += ["", "Next steps agreed with the mentor"]

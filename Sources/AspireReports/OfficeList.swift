@@ -22,13 +22,14 @@ public struct OfficeList: Sendable {
     }
   }
 
-  public var school: String
+  /// The school's name; nil leaves it out.
+  public var school: String?
   public var session: String
   /// The report's name in the rule, such as `live`.
   public var report: String
   public var entries: [Entry]
 
-  public init(school: String, session: String, report: String, entries: [Entry]) {
+  public init(school: String?, session: String, report: String, entries: [Entry]) {
     self.school = school
     self.session = session
     self.report = report
@@ -37,10 +38,12 @@ public struct OfficeList: Sendable {
 
   /// The list as a printable page.
   public var html: String {
-    var page = HTMLWriter(title: "\(school): Live Reports to print, \(session)")
+    let schoolPrefix = school.map { "\($0): " } ?? ""
+    var page = HTMLWriter(title: "\(schoolPrefix)Live Reports to print, \(session)")
     page.element("h1", "Live Reports to print or post")
     page.element(
-      "p", "\(school), \(session), report \(report): no email can go to these learners' "
+      "p", [school, session].compactMap { $0 }.joined(separator: ", ")
+        + ", report \(report): no email can go to these learners' "
         + "families. The printable copies are in reports/\(session)/round-N/.", cssClass: "note")
     let rows = entries.map { entry -> [HTMLCell] in
       [

@@ -103,6 +103,9 @@ struct DeliveredMessage: Decodable {
   var file: String
   /// The addresses in the To header.
   var to: [String]
+  /// The display names of the first To and From addresses, as Python reads them.
+  var toName: String?
+  var fromName: String?
   /// The envelope's recipients (RCPT TO).
   var envelopeTo: [String]
   var from: String?
@@ -116,6 +119,8 @@ struct DeliveredMessage: Decodable {
   enum CodingKeys: String, CodingKey {
     case file, to, from, subject, text, html, problems
     case envelopeTo = "envelope_to"
+    case toName = "to_name"
+    case fromName = "from_name"
     case messageID = "message_id"
   }
 }

@@ -82,6 +82,23 @@ import Testing
     #expect(try folder.permissions("out/packs/checks-round-4/T004.html") == 0o600)
   }
 
+  @Test func refusesPacksBeforeTheRoundsCheckWeekHasEnded() throws {
+    let folder = try demoCopy()
+    try folder.write("packs.aspire", "write packs for round 2 of checks\n")
+    let before = try folder.store("school.db").database.query("SELECT * FROM outbox ORDER BY id")
+
+    let outcome = try folder.aspire(
+      "run", "packs.aspire", "--db", "school.db", "--as-of", "2026-08-20", "--out", "early")
+
+    #expect(outcome.status == 1)
+    #expect(
+      outcome.standardError.contains(
+        "error: round 2 of checks runs 2026-10-05 to 2026-10-09 and has not ended by 2026-08-20"))
+    #expect(!folder.exists("early/packs"))
+    let after = try folder.store("school.db").database.query("SELECT * FROM outbox ORDER BY id")
+    #expect(after == before)
+  }
+
   @Test func reportsTheShortfallWhenMentorCapacityIsCut() throws {
     let folder = try demoCopy()
     try folder.store("school.db").database.run("UPDATE staff SET mentor_capacity = 4")

@@ -31,10 +31,13 @@ import Testing
       for report in reports { try queue(report.learner, to: report.recipient) }
     }
 
-    func queue(_ learner: String, to recipient: String) throws {
-      let to = try MailAddress(recipient, name: "Family of \(learner)")
+    func queue(
+      _ learner: String, to recipient: String, name: String? = nil,
+      from school: String = "Craigmount High"
+    ) throws {
+      let to = try MailAddress(recipient, name: name ?? "Family of \(learner)")
       let message = MailMessage(
-        from: try MailAddress("office@school.example.org", name: "Craigmount High"), to: to,
+        from: try MailAddress("office@school.example.org", name: school), to: to,
         replyTo: try MailAddress("guidance@school.example.org"),
         subject: "Live Report: \(learner), round 2 — Mòran taing",
         text: "Mathematics: On target.\nNext step: practise algebra.\n",
@@ -96,6 +99,24 @@ import Testing
     #expect(delivered.map(\.to[0]).sorted() == Self.family.map(\.recipient).sorted())
     #expect(delivered.map(\.messageID).sorted() == (try school.messageIDs()).sorted())
     #expect(try school.states().values.allSatisfy { $0 == "sent" })
+  }
+
+  @Test func pythonsParserReadsLongAccentedNamesBackExactly() throws {
+    let family = "Mairéad Ní Chonghaile and Zoë Müller-Lüdenscheidt (guardian)"
+    let school = "Àrd-sgoil Ghàidhlig Ghlaschu, Oifis nan Aithisgean Beò"
+    #expect(family.count == 60)
+    let mail = try MailSchool([])
+    try mail.queue("L00012", to: "mairead@example.org", name: family, from: school)
+    let sink = try MailSink(folder: mail.sinkFolder)
+
+    let outcome = try mail.send(environment: sink.environment)
+
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let delivered = try sink.delivered()
+    #expect(delivered.count == 1)
+    #expect(delivered.first?.problems == [])
+    #expect(delivered.first?.toName == family)
+    #expect(delivered.first?.fromName == school)
   }
 
   @Test(arguments: ["smtp://192.0.2.10:25", "smtp://mail.example.org"])
@@ -179,6 +200,37 @@ import Testing
       #expect(arrived || entry.state == .held, "#\(entry.id) is \(entry.state)")
       #expect(entry.state != .sent || arrived)
     }
+  }
+
+  @Test func aSecondSendThroughAnotherSpellingOfTheStoreIsRefused() throws {
+    let reports = (1...6).map { (learner: "L\($0)", recipient: "family\($0)@example.org") }
+    let school = try MailSchool(reports)
+    try FileManager.default.createDirectory(
+      atPath: school.folder.path("sub"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: school.folder.path("link.db"), withDestinationPath: "school.db")
+    let sink = try MailSink(folder: school.sinkFolder, ["--delay", "0.5"])
+    let running = try startSend(school, environment: sink.environment)
+    while sink.count() < 1 && running.isRunning { usleep(20_000) }
+
+    var seconds: [CommandRunner.Outcome] = []
+    for spelling in ["./school.db", "sub/../school.db", "link.db"] {
+      seconds.append(
+        try CommandRunner.run(
+          ["send", "--yes", "--db", spelling], in: school.folder.url,
+          environment: sink.environment))
+    }
+    let stillRunning = running.isRunning
+    running.waitUntilExit()
+
+    #expect(stillRunning)
+    for outcome in seconds {
+      #expect(outcome.status == 1, "\(outcome.standardOutput)")
+      #expect(outcome.standardError.contains("another aspire send is running"))
+    }
+    #expect(running.terminationStatus == 0)
+    let delivered = try sink.delivered().map(\.messageID)
+    #expect(delivered.count == 6 && Set(delivered).count == 6)
   }
 
   @Test func holdsAMessageLeftInFlightUntilAPersonSettlesIt() throws {

@@ -1,4 +1,5 @@
 import AspireEngine
+import AspireMail
 import AspireModel
 import AspireStore
 import Foundation
@@ -64,6 +65,90 @@ import Testing
     #expect(closed[0][2] == .text("2026-11-02"))
     #expect(closed[0][3] == .text("allocated; closed: mentor changed to T1"))
     #expect(try openMentors(school) == ["L1": "T1", "L2": "T1", "L3": "T1"])
+  }
+
+  @Test func allocatingCohortByCohortCountsEveryLearnerAMentorHas() throws {
+    // Seven learners, and two mentors with two places each.
+    let school = try SmallSchool()
+    try school.importCSV(
+      .learners,
+      """
+      id,name,stage
+      L4,Dee Dunn,S6
+      L5,Eli Eng,S6
+      L6,Flo Finn,S5
+      L7,Gus Gray,S5
+      """)
+
+    let sixth = try school.run("allocate mentors for learners where stage == S6")
+    let fifth = try school.run("allocate mentors for learners where stage == S5")
+
+    #expect(sixth[0].contains(": 0 unchanged, 3 new, 0 changed, 0 without a mentor;"))
+    #expect(
+      fifth[0].contains(
+        ": 0 unchanged, 1 new, 0 changed, 2 without a mentor; 2 of 2 mentors used, "
+          + "caseloads 2 to 2"))
+    #expect(
+      fifth.contains(
+        "too few mentor places: 2 learners left without a mentor; 1 more mentors with a "
+          + "caseload of 6 would take them"))
+    let loads = Dictionary(grouping: try openMentors(school).values, by: { $0 }).mapValues(\.count)
+    #expect(loads == ["T1": 2, "T3": 2])
+  }
+
+  @Test func learnersLeftWithoutAMentorAreNotCountedAsUnchanged() throws {
+    let school = try SmallSchool()
+    try school.importCSV(
+      .staff,
+      """
+      id,name,email,roles,mentor_capacity
+      T1,Ann Maths,ann@school.example.org,teacher;mentor,1
+      T3,Cara Guide,cara@school.example.org,pupil_support;mentor,1
+      """)
+    _ = try school.run("allocate mentors for seniors")
+
+    let again = try school.run("allocate mentors for seniors")
+
+    #expect(again[0].contains(": 2 unchanged, 0 new, 0 changed, 1 without a mentor;"))
+  }
+
+  @Test func leavesAsFewLearnersAsCanBeWithAMentorWhoTeachesThem() throws {
+    // Ann (T1) teaches Mathematics, Bob (T2) English, Cara (T3) neither, two
+    // places each. L1, L4 and L5 take both subjects, so only Cara is clear
+    // of them and one must have a teacher for a mentor; no one else need.
+    let school = try SmallSchool()
+    try school.importCSV(
+      .staff,
+      """
+      id,name,email,roles,mentor_capacity
+      T2,Bob Head,bob@school.example.org,teacher;faculty_head;mentor,2
+      """)
+    try school.importCSV(
+      .learners,
+      """
+      id,name,stage
+      L4,Dee Dunn,S6
+      L5,Eli Eng,S6
+      L6,Flo Finn,S5
+      """)
+    try school.importCSV(
+      .enrolments,
+      """
+      learner_id,subject,level,class,teacher_id
+      L4,Mathematics,H,6M1,T1
+      L4,English,H,6E1,T2
+      L5,Mathematics,H,6M1,T1
+      L5,English,H,6E1,T2
+      L6,English,H,5E1,T2
+      """)
+
+    let printed = try school.run("allocate mentors for learners where stage >= S4")
+
+    #expect(printed.contains { $0.hasPrefix("1 learners have a mentor who teaches them") })
+    #expect(
+      try openMentors(school) == [
+        "L1": "T3", "L4": "T3", "L2": "T1", "L6": "T1", "L3": "T2", "L5": "T2",
+      ])
   }
 
   @Test func routesEachRoleAndFallsBackToTheLowestSeniorLeaderWithANote() throws {
@@ -189,6 +274,26 @@ import Testing
     #expect(
       school.failure("write packs for round 9 of checks")
         == "schedule checks has no round 9; expected 1 to 4")
+  }
+
+  @Test func refusesPacksForARoundWhoseCheckWeekHasNotEndedAndWritesNothing() throws {
+    let school = try flaggedSchool()
+    let service = try #require(school.interpreter.schoolHandler as? SchoolService)
+    service.sender = try SenderIdentity(from: MailAddress("office@school.example.org"))
+    let before = try school.snapshot()
+
+    #expect(
+      school.failure("write packs for round 2 of checks")
+        == "round 2 of checks runs 2026-10-05 to 2026-10-09 and has not ended by 2026-08-28")
+
+    #expect(try school.snapshot() == before)
+    #expect(try Outbox(store: school.store).allEntries().allSatisfy { $0.kind == "flags" })
+    let folder = school.out.appendingPathComponent("packs/checks-round-2")
+    #expect(!FileManager.default.fileExists(atPath: folder.path))
+    school.asOf("2026-10-09")
+    #expect(
+      try school.run("write packs for round 2 of checks").first?.hasPrefix("wrote 2 mentor packs")
+        == true)
   }
 
   @Test func writesTheFacultySummaryAndRefusesAnUnknownFaculty() throws {

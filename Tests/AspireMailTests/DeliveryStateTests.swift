@@ -182,4 +182,40 @@ import Testing
     #expect(try scratch.outbox.markInFlight(1))
     #expect(try !scratch.outbox.markInFlight(1))
   }
+
+  @Test func recordsAVerdictOnlyOnAMessageStillInFlight() throws {
+    let scratch = try MailScratch()
+    try scratch.queueReport("L1", to: "a@example.org")
+    #expect(try scratch.outbox.markInFlight(1))
+    // Another run found it in flight and held it for review meanwhile.
+    try scratch.outbox.holdInterrupted()
+
+    #expect(try !scratch.outbox.record(1, outcome: .accepted))
+
+    let entry = try scratch.outbox.entry(1)
+    #expect(entry.state == .held)
+    #expect(try scratch.store.database.scalar("SELECT sent_at FROM outbox") == .null)
+    #expect(entry.heldReason == "in flight when a previous run stopped")
+  }
+
+  @Test func reportsAMessageHeldByAnotherRunWhileTheServerHadIt() throws {
+    let scratch = try MailScratch()
+    try scratch.queueReport("L1", to: "a@example.org")
+    try scratch.queueReport("L2", to: "b@example.org")
+    let transport = ScriptedTransport()
+    let other = Outbox(database: try Database(path: scratch.store.path))
+    transport.onSend = { recipient in
+      if recipient == "a@example.org" { _ = try? other.holdInterrupted() }
+    }
+    var told: [String] = []
+
+    let report = try DeliveryRun(
+      outbox: scratch.outbox, transport: transport, envelopeSender: "office@school.example.org"
+    ).deliver { entry, outcome in told.append("\(entry.recipient) \(outcome.verdict)") }
+
+    #expect(report.held.map(\.recipient) == ["a@example.org"])
+    #expect(report.sent.map(\.recipient) == ["b@example.org"])
+    #expect(told == ["a@example.org uncertain", "b@example.org accepted"])
+    #expect(try scratch.states() == ["a@example.org": .held, "b@example.org": .sent])
+  }
 }

@@ -106,6 +106,27 @@ struct ParsedMessage {
     return result + String(decoding: bytes, as: UTF8.self) + value[position...]
   }
 
+  /// A decoded address header with the quotes of its quoted strings taken
+  /// away and their escapes undone, as a reader shows the display name.
+  static func unquoted(_ value: String) -> String {
+    var result = ""
+    var inQuotes = false
+    var escaped = false
+    for character in value {
+      if escaped {
+        result.append(character)
+        escaped = false
+      } else if inQuotes && character == "\\" {
+        escaped = true
+      } else if character == "\"" {
+        inQuotes.toggle()
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
   static func decodeQuotedPrintable(_ text: String) throws -> String {
     var bytes: [UInt8] = []
     let lines = text.components(separatedBy: "\r\n")

@@ -29,4 +29,20 @@ import Testing
 
     #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
   }
+
+  @Test func anotherSpellingOfTheStoresPathMeetsTheSameLock() throws {
+    let scratch = try MailScratch()
+    let lock = try SendLock(storePath: scratch.store.path)
+    try FileManager.default.createDirectory(
+      atPath: scratch.path + "/sub", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: scratch.path + "/link.db", withDestinationPath: "aspire.db")
+
+    for spelling in [
+      scratch.path + "/sub/../aspire.db", scratch.path + "/./aspire.db", scratch.path + "/link.db",
+    ] {
+      #expect(throws: SendLockError.self, "\(spelling)") { try SendLock(storePath: spelling) }
+    }
+    #expect(lock.path.hasSuffix("/aspire.db.send.lock"))
+  }
 }

@@ -55,7 +55,9 @@ def check(raw):
     contents = [part.get_content() for part in parts]
     return {
         "to": to,
+        "to_name": message["To"].addresses[0].display_name if message["To"] else None,
         "from": message["From"].addresses[0].addr_spec if message["From"] else None,
+        "from_name": message["From"].addresses[0].display_name if message["From"] else None,
         "subject": str(message["Subject"]),
         "message_id": str(message["Message-ID"]),
         "text": contents[0] if len(contents) > 0 else None,

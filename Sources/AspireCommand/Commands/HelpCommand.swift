@@ -54,7 +54,14 @@ enum HelpCommand: Subcommand {
       expression that stands alone prints its value. A script with an error in it
       runs nothing; a runtime error stops the run with exit 1. Mentor packs and
       summaries go under --out DIR (default: out/ beside the store), readable by
-      their owner only. Rules see the rounds that ended by the --as-of date.
+      their owner only. Rules see the rounds that ended by the --as-of date, and
+      packs are written only for such a round.
+
+      Messages a rule queues come from ASPIRE_MAIL_FROM (required for Live
+      Reports), with replies to ASPIRE_MAIL_REPLY_TO when set. The display name
+      of the From address is the school's name on the Live Reports, the office
+      list and the analysis: "Demo Academy <reports@school.example.org>" prints
+      Demo Academy; a bare address leaves the school's name out.
       """,
     "test": """
       usage: aspire test FILE...
@@ -131,6 +138,9 @@ enum HelpCommand: Subcommand {
       ASPIRE_SMTP_PASSWORD or ASPIRE_SMTP_PASSWORD_FILE, ASPIRE_SMTP_CA and
       ASPIRE_MAIL_REPLY_TO. Away from loopback the connection must be TLS with a
       verified certificate: smtps://, or smtp:// with ASPIRE_SMTP_STARTTLS=required.
+      ASPIRE_MAIL_FROM here is the envelope sender; the From in each message, and
+      the school's name the reports print (its display name, as in "Demo Academy
+      <reports@school.example.org>"), were written when the rule queued it.
 
       A message is marked in flight before it goes to the server and sent when
       the server accepts it; one found in flight by a later run is held for

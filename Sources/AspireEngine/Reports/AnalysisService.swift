@@ -10,7 +10,8 @@ import Foundation
 struct AnalysisService {
   let data: StoreDataSource
   let outputFolder: URL
-  let school: String
+  /// The school's name, or nil to leave it out.
+  let school: String?
 
   /// Analyses the results of a session's enrolments and writes the page.
   func analyse(_ table: TableValue, outside: Bool) throws -> [Value] {

@@ -7,7 +7,8 @@ import AspireReports
 /// learner's enrolments, the teachers' returns and the mentor's meetings.
 struct LiveReportBuilder {
   let data: StoreDataSource
-  let school: String
+  /// The school's name, or nil to leave it out.
+  let school: String?
 
   /// The report of `row` of the learners table after `round` of `rounds`.
   func report(_ learners: TableData, _ row: Int, session: Session, round: Int, rounds: Int)
@@ -45,7 +46,7 @@ struct LiveReportBuilder {
           name: text(field(courses, "subject", course)),
           level: text(field(courses, "level", course)),
           target: grade(field(courses, "target", course))?.name, statuses: statuses,
-          latestComment: comment?.text))
+          latestComment: comment?.text, latestCommentRound: comment?.round))
     }
     subjects.sort { $0.name < $1.name }
 

@@ -7,10 +7,11 @@ import AspireStore
 import Foundation
 
 extension SchoolService {
-  /// Queues each learner's Live Report for every round of their schedule
-  /// closed by `today`: one message per contact who receives reports, each
-  /// to that contact alone, keyed so that running the rule again queues
-  /// nothing twice. Every report is also written as a printable page under
+  /// Queues each learner's Live Report for every round of their own stored
+  /// schedule closed by `today` (a learner on no schedule is counted and
+  /// skipped): one message per contact who receives reports, each to that
+  /// contact alone, keyed so that running the rule again queues nothing
+  /// twice. Every report is also written as a printable page under
   /// `reports/`; learners no one can be emailed about are listed for the
   /// office there, and each message waiting is previewed under `outbox/`.
   func queueReports(
@@ -22,6 +23,10 @@ extension SchoolService {
     let rounds = try store.database.query(
       "SELECT schedule, round, end FROM rounds WHERE session = ? ORDER BY schedule, round",
       [.text(session.description)])
+    guard rounds.contains(where: { $0[0].text == schedule }) else {
+      throw RuntimeError(
+        message: "report \(name): there is no schedule \(schedule) in \(session)", range: range)
+    }
     let placed = try store.database.query(
       "SELECT learner_id, schedule FROM schedule_learners WHERE session = ?",
       [.text(session.description)])
@@ -36,8 +41,13 @@ extension SchoolService {
     try store.database.inTransaction {
       for row in cohort.rows {
         guard case .text(let id) = cohort.data.value(field("id"), at: row) else { continue }
-        // A learner follows the schedule they are on (S3 has its own, lighter one).
-        let theirs = rounds.filter { $0[0].text == (scheduleOf[id] ?? schedule) }
+        // A learner follows the schedule they are on (S3 has its own, lighter
+        // one); a learner on none has no rounds to report on.
+        guard let theirSchedule = scheduleOf[id] else {
+          tally.unscheduled += 1
+          continue
+        }
+        let theirs = rounds.filter { $0[0].text == theirSchedule }
         let closed = theirs.filter { round in
           (round[2].text.flatMap { CalendarDate(parsing: $0) } ?? today) <= today
         }
@@ -83,6 +93,11 @@ extension SchoolService {
     var lines = [
       "report \(name): \(tally.queued) messages queued, \(tally.alreadyQueued) already queued"
     ]
+    if tally.unscheduled > 0 {
+      lines.append(
+        "report \(name): \(tally.unscheduled) learners on no schedule in \(session), "
+          + "not reported on")
+    }
     for refused in tally.refused { lines.append("report \(name): address refused: \(refused)") }
     if !tally.office.isEmpty {
       let list = reports.appendingPathComponent("office-list-\(ReportFiles.safeName(name)).html")
@@ -103,6 +118,8 @@ extension SchoolService {
 private struct ReportTally {
   var queued = 0
   var alreadyQueued = 0
+  /// Learners of the cohort on no stored schedule of the session.
+  var unscheduled = 0
   /// Each refused address, with its learner.
   var refused: [String] = []
   var office: [OfficeList.Entry] = []

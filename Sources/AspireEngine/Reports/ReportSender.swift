@@ -27,6 +27,15 @@ extension SchoolService {
   var staffMailSender: SenderIdentity? {
     sender ?? (try? SenderIdentity.fromEnvironment(environment))
   }
+
+  /// The school's name, as reports and the office list print it: the
+  /// display name of the From address, such as `Demo Academy` in
+  /// `Demo Academy <reports@school.example.org>`; nil when the address
+  /// has none, or there is no sender, and the reports leave the line out.
+  var school: String? {
+    guard let name = staffMailSender?.from.name, !name.isEmpty else { return nil }
+    return name
+  }
 }
 
 extension SchoolService {

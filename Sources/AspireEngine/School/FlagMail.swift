@@ -5,18 +5,23 @@ import AspireStore
 import Foundation
 
 extension SchoolService {
-  /// Queues one message to each owner of the flags `ids` (just raised by
-  /// rule `rule`), listing them. A flag is new only once, so the message's
-  /// key (the rule, the owner and their first new flag) is never queued
-  /// twice. Nothing is queued without a sender; returns the summary lines.
-  func mailNewFlags(_ ids: [Int64], rule: String, session: Session) throws -> [String] {
-    guard !ids.isEmpty, let sender = staffMailSender else { return [] }
+  /// Queues one message to each owner of open flags of rule `rule` that no
+  /// message has told them of yet, listing those flags, and records in each
+  /// flag the message that covers it. So flags a run stored but never
+  /// emailed (it stopped in between, or the owner's address was refused)
+  /// go out with a later run's, and a flag is never listed twice. The key
+  /// (the rule, the owner and the first flag listed) is never queued twice.
+  /// Nothing is queued without a sender; returns the summary lines.
+  func mailUnmailedFlags(rule: String, session: Session) throws -> [String] {
+    guard let sender = staffMailSender else { return [] }
     let rows = try store.database.query(
       """
       SELECT f.id, f.owner_id, s.name, s.email, l.name, f.subject, f.round, f.message
       FROM flags f JOIN staff s ON s.id = f.owner_id JOIN learners l ON l.id = f.learner_id
-      WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.owner_id, f.id
-      """, [.text("[" + ids.map(String.init).joined(separator: ",") + "]")])
+      WHERE f.session = ? AND f.rule = ? AND f.closed_at IS NULL AND f.mailed_in IS NULL
+      ORDER BY f.owner_id, f.id
+      """, [.text(session.description), .text(rule)])
+    guard !rows.isEmpty else { return [] }
     let outbox = Outbox(store: store)
     var queued = 0
     var lines: [String] = []
@@ -44,8 +49,16 @@ extension SchoolService {
       let key = OutboxKey.make([
         "flags", session.description, rule, owner, "from flag \(flags[0][0].description)",
       ])
-      if try outbox.queue(message: message, key: key, learnerID: nil, kind: "flags", at: now) {
-        queued += 1
+      let ids = flags.compactMap { $0[0].integer }
+      try store.database.inTransaction {
+        if try outbox.queue(message: message, key: key, learnerID: nil, kind: "flags", at: now) {
+          queued += 1
+        }
+        // A key already queued is the message that listed these flags before.
+        guard let messageID = try outbox.id(ofKey: key) else { return }
+        try store.database.run(
+          "UPDATE flags SET mailed_in = ? WHERE id IN (SELECT value FROM json_each(?))",
+          [.integer(messageID), .text("[" + ids.map(String.init).joined(separator: ",") + "]")])
       }
     }
     let previews = queued > 0 ? ", previewed in \(try writePreviews())" : ""

@@ -6,10 +6,11 @@ import AspireStore
 extension SchoolService {
   /// `allocate mentors for COHORT`: gives every learner of the cohort a
   /// mentor among the staff with the mentor role, by the rules of
-  /// `MentorAllocation`. A learner whose mentor changes has the old row
-  /// closed (as of today, with the reason) and a new one opened; a learner
-  /// whose mentor stays is left as they are. With too few places it
-  /// allocates up to capacity and lists the learners left without.
+  /// `MentorAllocation`; the session's learners outside the cohort keep
+  /// their mentors and count in their caseloads. A learner whose mentor
+  /// changes has the old row closed (as of today, with the reason) and a new
+  /// one opened; a learner whose mentor stays is left as they are. With too
+  /// few places it allocates up to capacity and lists the learners left without.
   func allocate(_ cohort: LearnerRows, asOf: CalendarDate) throws -> [Value] {
     let session = cohort.session
     let roster = try StaffRoster(store: store)
@@ -31,13 +32,14 @@ extension SchoolService {
       teachers: teachers)
 
     let day = min(max(asOf, session.firstDay), session.lastDay)
-    var (unchanged, added, changed) = (0, 0, 0)
+    var counts = AllocationCounts()
     try store.database.inTransaction {
       for learner in learners {
         let mentor = allocation.mentorOf[learner]
         let old = current[learner]
-        if mentor == old {
-          unchanged += 1
+        if mentor == nil { counts.without += 1 }
+        if mentor != nil && mentor == old {
+          counts.unchanged += 1
           continue
         }
         if let old {
@@ -53,7 +55,7 @@ extension SchoolService {
             ])
         }
         guard let mentor else { continue }
-        if old == nil { added += 1 } else { changed += 1 }
+        if old == nil { counts.added += 1 } else { counts.changed += 1 }
         let reason =
           allocation.reasonOf[learner] == .continued
           ? "mentor last session (\(session.previous))" : "allocated"
@@ -71,20 +73,33 @@ extension SchoolService {
     data.reload()
     return allocationReport(
       allocation, cohort: cohort, mentors: mentors.filter { $0.capacity > 0 }.count,
-      counts: (unchanged, added, changed))
+      counts: counts)
+  }
+
+  /// How an allocation left the cohort's learners.
+  private struct AllocationCounts {
+    /// Learners who keep the mentor they had.
+    var unchanged = 0
+    /// Learners who had no mentor and now have one.
+    var added = 0
+    /// Learners whose mentor changed to another.
+    var changed = 0
+    /// Learners left with no mentor, whether or not they had one before.
+    var without = 0
   }
 
   /// What an allocation did, and what it could not do.
   private func allocationReport(
-    _ allocation: MentorAllocation, cohort: LearnerRows, mentors: Int,
-    counts: (unchanged: Int, added: Int, changed: Int)
+    _ allocation: MentorAllocation, cohort: LearnerRows, mentors: Int, counts: AllocationCounts
   ) -> [Value] {
+    // Caseloads count every learner a mentor has this session, in the cohort or not.
     let loads = allocation.caseloads().values
     let spread = loads.isEmpty ? "" : ", caseloads \(loads.min()!) to \(loads.max()!)"
     var lines: [Value] = [
       .text(
         "mentors for \(Set(cohort.id).count) learners in \(cohort.session): "
-          + "\(counts.unchanged) unchanged, \(counts.added) new, \(counts.changed) changed; "
+          + "\(counts.unchanged) unchanged, \(counts.added) new, \(counts.changed) changed, "
+          + "\(counts.without) without a mentor; "
           + "\(allocation.caseloads().count) of \(mentors) mentors used\(spread)")
     ]
     let left = allocation.unallocated

@@ -10,7 +10,12 @@ extension SchoolService {
   /// `packs/SCHEDULE-round-N/` in the output folder, with each of their
   /// learners on the schedule: every subject's target, the teacher's status
   /// and comment that round, the learner's own view, and the last actions.
-  func writePacks(round: Int, schedule: String, at range: SourceRange) throws -> [Value] {
+  /// A round whose check week has not ended by `asOf` is refused, and
+  /// nothing is written or queued: its packs and reminders would be keyed
+  /// as the round's own and stand in for the real ones later.
+  func writePacks(round: Int, schedule: String, asOf: CalendarDate, at range: SourceRange)
+    throws -> [Value]
+  {
     let session = data.defaultSession
     let marks = try SessionMarks(store: store, session: session)
     guard let rounds = marks.rounds[schedule] else {
@@ -20,6 +25,13 @@ extension SchoolService {
       throw RuntimeError(
         message: "schedule \(schedule) has no round \(round); expected 1 to \(rounds.count)",
         range: range)
+    }
+    // The same test the rules use for a round to count: its check week is over.
+    guard week.end <= asOf else {
+      throw RuntimeError(
+        message: "round \(round) of \(schedule) runs \(week.start) to \(week.end) and has not "
+          + "ended by \(asOf)",
+        range: range, help: "write the packs once the check week is over, or give a later --as-of")
     }
     let roster = try StaffRoster(store: store)
     let mentors = try openAllocations(session)

@@ -89,7 +89,7 @@ extension SchoolService {
     data.reload()
     let raised = candidates.count - added.count
     var lines = ["rule \(rule.name): \(added.count) new flags, \(raised) already raised"]
-    lines += try mailNewFlags(added, rule: rule.name, session: session)
+    lines += try mailUnmailedFlags(rule: rule.name, session: session)
     return lines.map { .text($0) }
   }
 

@@ -17,8 +17,6 @@ public final class SchoolService: SchoolHandler {
   let user: String
   /// Where packs and summaries are written.
   let outputFolder: URL
-  /// The school's name, as reports print it.
-  public var school = "Demo Academy"
   /// Who queued email comes from. When nil, `ASPIRE_MAIL_FROM` and
   /// `ASPIRE_MAIL_REPLY_TO` in `environment` say, and a rule that queues
   /// email stops if they are not set.
@@ -77,7 +75,8 @@ public final class SchoolService: SchoolHandler {
         at: id.expression.range)
     case .writePacks(let round, let schedule):
       return try writePacks(
-        round: wholeNumber(round, evaluator), schedule: schedule, at: round.expression.range)
+        round: wholeNumber(round, evaluator), schedule: schedule, asOf: evaluator.today,
+        at: round.expression.range)
     case .writeSummary(let faculty):
       return try writeSummary(
         faculty: string(faculty, evaluator), asOf: evaluator.today, at: faculty.expression.range)

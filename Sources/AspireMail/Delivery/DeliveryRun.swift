@@ -49,13 +49,24 @@ public final class DeliveryRun {
       guard try outbox.markInFlight(entry.id, at: clock()) else { continue }
       let outcome = transport.send(
         try outbox.bytes(of: entry.id), from: envelopeSender, to: entry.recipient)
-      try outbox.record(entry.id, outcome: outcome, at: clock())
-      progress(entry, outcome)
-      switch outcome.verdict {
-      case .accepted: report.sent.append(entry)
-      case .uncertain: report.held.append(entry)
-      case .permanent where !outcome.concernsServer: report.failed.append(entry)
-      case .temporary, .permanent: report.deferred.append(entry)
+      if try outbox.record(entry.id, outcome: outcome, at: clock()) {
+        progress(entry, outcome)
+        switch outcome.verdict {
+        case .accepted: report.sent.append(entry)
+        case .uncertain: report.held.append(entry)
+        case .permanent where !outcome.concernsServer: report.failed.append(entry)
+        case .temporary, .permanent: report.deferred.append(entry)
+        }
+      } else {
+        // Another run held the message meanwhile: it stays held for a person,
+        // who is told what this run heard.
+        let heard = outcome.verdict == .accepted ? "the server accepted it" : outcome.detail
+        progress(
+          entry,
+          DeliveryOutcome(
+            verdict: .uncertain, replyCode: outcome.replyCode,
+            detail: "held for review by another run before this one recorded: \(heard)"))
+        report.held.append(entry)
       }
       if outcome.concernsServer && outcome.verdict != .accepted {
         report.stoppedBy = outcome

@@ -46,7 +46,7 @@ enum HeaderText {
   }
 
   /// The words of a display name before an address: plain words when they are
-  /// atoms, a quoted string when they are ASCII with specials, else encoded-words.
+  /// atoms, a quoted string when they are ASCII with specials, else word by word.
   static func phraseWords(_ text: String) -> [String] {
     let cleaned = clean(text)
     let scalars = cleaned.unicodeScalars
@@ -55,27 +55,89 @@ enum HeaderText {
       if words.allSatisfy({ $0.count <= 70 }) && !cleaned.contains("=?") { return words }
     }
     if scalars.allSatisfy({ $0.isASCII }) && cleaned.count <= 60 && !cleaned.contains("=?") {
-      let escaped = cleaned.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"")
-      return ["\"\(escaped)\""]
+      return [quoted(cleaned)]
     }
-    return encodedWords(cleaned)
+    return mixedPhraseWords(cleaned)
   }
 
-  /// `text` as base64 encoded-words, each holding whole characters.
+  /// A display name word by word: atoms as they are, other ASCII words
+  /// quoted, and each run of other words as encoded-words. Decoders drop the
+  /// white space between two encoded-words (RFC 2047, 6.2) and some add it
+  /// back (Python's `email` parser), so a plain word between two runs keeps
+  /// the name's spaces the same for both; only a run too long for one
+  /// encoded-word has to meet another.
+  private static func mixedPhraseWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var run: [String] = []
+    for word in name.split(separator: " ").map(String.init) {
+      if word.unicodeScalars.allSatisfy({ $0.isASCII }) && word.count <= 70
+        && !word.contains("=?")
+      {
+        if !run.isEmpty { words += encodedWords(run.joined(separator: " ")) }
+        run = []
+        words.append(word.unicodeScalars.allSatisfy(isAtext) ? word : quoted(word))
+      } else {
+        run.append(word)
+      }
+    }
+    if !run.isEmpty { words += encodedWords(run.joined(separator: " ")) }
+    return words
+  }
+
+  /// `text` as a quoted string, with its quotes and backslashes escaped.
+  private static func quoted(_ text: String) -> String {
+    let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"")
+    return "\"\(escaped)\""
+  }
+
+  /// `text` as base64 encoded-words of whole words where they fit: a word
+  /// with the space after it stays inside one encoded-word (the space
+  /// between two encoded-words is no part of the text), and a word too long
+  /// for one is split between characters, never inside one.
   static func encodedWords(_ text: String) -> [String] {
     var words: [String] = []
     var chunk: [UInt8] = []
-    for scalar in text.unicodeScalars {
-      let bytes = Array(String(scalar).utf8)
-      if chunk.count + bytes.count > bytesPerEncodedWord {
-        words.append(encodedWord(chunk))
-        chunk = []
-      }
-      chunk += bytes
+    func close() {
+      if !chunk.isEmpty { words.append(encodedWord(chunk)) }
+      chunk = []
     }
-    if !chunk.isEmpty { words.append(encodedWord(chunk)) }
+    // Adds `bytes` whole: to the current encoded-word, or to a new one.
+    func add(_ bytes: [UInt8]) -> Bool {
+      if chunk.count + bytes.count <= bytesPerEncodedWord {
+        chunk += bytes
+        return true
+      }
+      close()
+      guard bytes.count <= bytesPerEncodedWord else { return false }
+      chunk = bytes
+      return true
+    }
+    for piece in wordsWithTheirSpaces(text) {
+      if add(Array(piece.utf8)) { continue }
+      for character in piece {
+        if add(Array(String(character).utf8)) { continue }
+        // A character longer than an encoded-word holds: split between its scalars.
+        for scalar in character.unicodeScalars { _ = add(Array(String(scalar).utf8)) }
+      }
+    }
+    close()
     return words
+  }
+
+  /// `text` cut after each space: `"Zoë Ó"` is `["Zoë ", "Ó"]`.
+  private static func wordsWithTheirSpaces(_ text: String) -> [String] {
+    var pieces: [String] = []
+    var piece = ""
+    for character in text {
+      piece.append(character)
+      if character == " " {
+        pieces.append(piece)
+        piece = ""
+      }
+    }
+    if !piece.isEmpty { pieces.append(piece) }
+    return pieces
   }
 
   private static func encodedWord(_ bytes: [UInt8]) -> String {

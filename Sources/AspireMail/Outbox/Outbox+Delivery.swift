@@ -39,31 +39,39 @@ extension Outbox {
   /// Records what became of in-flight message `id`: sent, deferred, failed, or
   /// held when no verdict came back. A failure of the server rather than of
   /// the message defers it, since the message never reached a verdict.
-  public func record(_ id: Int64, outcome: DeliveryOutcome, at instant: Date = Date()) throws {
+  /// Changes nothing and returns false when the message is no longer in
+  /// flight: another run found it so and held it for review, and a person
+  /// must now settle it, whatever this run heard.
+  @discardableResult
+  public func record(_ id: Int64, outcome: DeliveryOutcome, at instant: Date = Date()) throws
+    -> Bool
+  {
     let time = SQLValue.text(Timestamp.iso8601(instant))
     let detail = SQLValue.text(outcome.detail)
-    try database.inTransaction {
+    let inFlight = "id = ?1 AND state = 'in_flight'"
+    return try database.inTransaction {
       switch (outcome.verdict, outcome.concernsServer) {
       case (.accepted, _):
         try database.run(
-          "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE id = ?1",
+          "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL WHERE \(inFlight)",
           [.integer(id), time])
       case (.temporary, _), (.permanent, true):
         try database.run(
-          "UPDATE outbox SET state = 'deferred', last_error = ?2 WHERE id = ?1",
+          "UPDATE outbox SET state = 'deferred', last_error = ?2 WHERE \(inFlight)",
           [.integer(id), detail])
       case (.permanent, false):
         try database.run(
-          "UPDATE outbox SET state = 'failed', last_error = ?2 WHERE id = ?1",
+          "UPDATE outbox SET state = 'failed', last_error = ?2 WHERE \(inFlight)",
           [.integer(id), detail])
       case (.uncertain, _):
         try database.run(
           """
           UPDATE outbox SET state = 'held', last_error = ?2,
             held_reason = 'handed to the server but no reply came'
-          WHERE id = ?1
+          WHERE \(inFlight)
           """, [.integer(id), detail])
       }
+      return database.changes == 1
     }
   }
 

@@ -56,6 +56,11 @@ public final class Outbox {
     return !rows.isEmpty
   }
 
+  /// The id of the message queued under `key`, or nil when there is none.
+  public func id(ofKey key: String) throws -> Int64? {
+    try database.scalar("SELECT id FROM outbox WHERE key = ?1", [.text(key)]).integer
+  }
+
   /// Holds `learner`'s messages back until released. Returns false when the
   /// learner was already held (the first reason stands).
   @discardableResult

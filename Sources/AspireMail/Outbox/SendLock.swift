@@ -8,17 +8,20 @@ import Foundation
 #endif
 
 /// The lock that lets only one `aspire send` run against a store: an
-/// exclusive `flock` on `STORE.send.lock`. The kernel drops it when the
-/// process ends, however it ends, so a killed run never leaves it stuck.
+/// exclusive `flock` on `STORE.send.lock` beside the store's real file. The
+/// kernel drops it when the process ends, however it ends, so a killed run
+/// never leaves it stuck.
 public final class SendLock {
   private let descriptor: Int32
   /// The lock file.
   public let path: String
 
   /// Takes the lock for the store at `storePath`, or throws at once when
-  /// another run holds it.
+  /// another run holds it. The lock is named after the store's real path, so
+  /// a symlink or another spelling of the path (`./s.db`, `dir/../s.db`)
+  /// meets the same lock.
   public init(storePath: String) throws {
-    path = storePath + ".send.lock"
+    path = SendLock.realPath(storePath) + ".send.lock"
     let opened = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard opened >= 0 else {
       throw SendLockError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -38,6 +41,21 @@ public final class SendLock {
   deinit {
     flock(descriptor, LOCK_UN)
     close(descriptor)
+  }
+
+  /// `path` with every symlink, `.` and `..` resolved, made absolute. A store
+  /// not created yet has its folder resolved instead.
+  static func realPath(_ path: String) -> String {
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    let file = URL(fileURLWithPath: path)
+    let folder = file.deletingLastPathComponent().path
+    guard let resolved = realpath(folder, nil) else { return file.standardizedFileURL.path }
+    defer { free(resolved) }
+    return URL(fileURLWithPath: String(cString: resolved))
+      .appendingPathComponent(file.lastPathComponent).path
   }
 
   /// What the running sender wrote into the lock file, such as `pid 4242 since …`.

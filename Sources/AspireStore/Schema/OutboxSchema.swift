@@ -39,4 +39,25 @@ extension Schema {
       CREATE UNIQUE INDEX learner_holds_open ON learner_holds (learner_id)
         WHERE released_at IS NULL;
       """)
+
+  /// Which message told a flag's owner of the flag: a rule run emails each
+  /// owner their open flags that no message has covered yet, so flags whose
+  /// email a run never queued (it stopped after storing them, or the owner's
+  /// address was refused) go out with a later run's. Flags already emailed
+  /// under the key `flags|SESSION|RULE|OWNER|from flag N` (N the first flag
+  /// of the owner's batch, raised by the same run) are linked to that message.
+  static let flagMessages = Migration(
+    version: 5,
+    sql: """
+      ALTER TABLE flags ADD COLUMN mailed_in INTEGER REFERENCES outbox (id);
+      UPDATE flags SET mailed_in = (
+        SELECT o.id FROM outbox o
+        WHERE o.kind = 'flags' AND o.key = 'flags|' || flags.session || '|'
+          || replace(flags.rule, '|', '/') || '|' || replace(flags.owner_id, '|', '/')
+          || '|from flag ' || (
+            SELECT min(batch.id) FROM flags batch
+            WHERE batch.session = flags.session AND batch.rule = flags.rule
+              AND batch.owner_id = flags.owner_id AND batch.raised_at = flags.raised_at));
+      CREATE INDEX flags_to_mail ON flags (session, rule) WHERE mailed_in IS NULL;
+      """)
 }

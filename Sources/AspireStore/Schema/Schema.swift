@@ -2,7 +2,9 @@
 /// docs/schema.md describes every table and column.
 public enum Schema {
   /// Every migration, oldest first. Append new ones; never edit a published one.
-  public static let migrations: [Migration] = [version1, version2, version3, outbox]
+  public static let migrations: [Migration] = [
+    version1, version2, version3, outbox, flagMessages,
+  ]
 
   /// The version a store has once every migration has run.
   public static var currentVersion: Int { migrations.last?.version ?? 0 }
