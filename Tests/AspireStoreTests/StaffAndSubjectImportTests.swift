@@ -41,6 +41,20 @@ import Testing
       ])
   }
 
+  /// Addresses a message could not be sent to are refused where they come in.
+  @Test(arguments: ["<ann@school.org>", "ann..b@school.org", "ann@localhost", "ann@sch_ool.org"])
+  func reportsAnAddressNoMessageCouldBeSentTo(_ address: String) throws {
+    let scratch = Scratch()
+    let store = try scratch.store()
+    let outcome = try load(
+      .staff, "id,name,email,roles\nT1,Ann,\(address),teacher\n", into: store)
+    #expect(
+      lines(outcome) == [
+        "staff.csv:2: error: email \"\(address)\" is not an email address; "
+          + "expected an address like name@example.org"
+      ])
+  }
+
   @Test func reportsANegativeMentorCapacity() throws {
     let scratch = Scratch()
     let store = try scratch.store()

@@ -1,3 +1,4 @@
+import AspireModel
 import Foundation
 
 /// Text from data made safe for a header: line breaks cannot start a new
@@ -146,10 +147,7 @@ enum HeaderText {
 
   /// Letters, digits and the symbols RFC 5322 allows in an atom.
   static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "a"..."z", "A"..."Z", "0"..."9": return true
-    default: return "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
-    }
+    EmailAddressSyntax.isAtext(scalar)
   }
 
   /// One header field, `Name: word word …`, folded before a word that would

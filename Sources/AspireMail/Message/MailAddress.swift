@@ -1,3 +1,5 @@
+import AspireModel
+
 /// One email address, checked, with an optional display name: `parent@example.org`,
 /// or `Ann Smith <parent@example.org>`. It can hold one address and no more, and
 /// nothing in it can break out of the header it is written into.
@@ -46,58 +48,19 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     name.map { "\($0) <\(address)>" } ?? address
   }
 
-  /// Throws unless `address` is one address: one `@`, a dot-atom local part
-  /// and a domain of letters, digits and hyphens in dotted labels.
+  /// Throws unless `address` is one address, as `EmailAddressSyntax` says:
+  /// the same check an import makes of a contact's address.
   static func check(_ address: String) throws {
-    if let bad = address.unicodeScalars.first(where: MailAddress.isForbidden) {
+    switch EmailAddressSyntax.problem(in: address) {
+    case nil: return
+    case .forbiddenCharacter(let bad):
       throw MailAddressError.forbiddenCharacter(address: address, character: bad)
+    case .notASCII: throw MailAddressError.notASCII(address)
+    case .notOneAt: throw MailAddressError.notOneAt(address)
+    case .tooLong: throw MailAddressError.tooLong(address)
+    case .badLocalPart: throw MailAddressError.badLocalPart(address)
+    case .badDomain: throw MailAddressError.badDomain(address)
     }
-    guard address.unicodeScalars.allSatisfy(\.isASCII) else {
-      throw MailAddressError.notASCII(address)
-    }
-    let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2 else { throw MailAddressError.notOneAt(address) }
-    guard address.utf8.count <= 254 else { throw MailAddressError.tooLong(address) }
-    guard isLocalPart(parts[0]) else { throw MailAddressError.badLocalPart(address) }
-    guard isDomain(parts[1]) else { throw MailAddressError.badDomain(address) }
-  }
-
-  /// Characters that could end a header, start another address or hide one.
-  private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "\r", "\n", ",", ";", "<", ">", " ", "\t": return true
-    default: return scalar.value < 0x20 || scalar.value == 0x7F
-    }
-  }
-
-  /// A dot-atom: atext characters in runs separated by single dots.
-  private static func isLocalPart(_ text: Substring) -> Bool {
-    guard !text.isEmpty, text.utf8.count <= 64 else { return false }
-    let runs = text.split(separator: ".", omittingEmptySubsequences: false)
-    return runs.allSatisfy { run in
-      !run.isEmpty && run.unicodeScalars.allSatisfy(HeaderText.isAtext)
-    }
-  }
-
-  /// Two or more labels of letters, digits and inner hyphens, each 1 to 63 long.
-  private static func isDomain(_ text: Substring) -> Bool {
-    let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard labels.count >= 2, text.utf8.count <= 253 else { return false }
-    return labels.allSatisfy { label in
-      let scalars = label.unicodeScalars
-      guard (1...63).contains(scalars.count), scalars.first != "-", scalars.last != "-" else {
-        return false
-      }
-      return scalars.allSatisfy { $0 == "-" || isLetter($0) || isDigit($0) }
-    }
-  }
-
-  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-    ("0"..."9").contains(scalar)
-  }
-
-  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
   }
 }
 

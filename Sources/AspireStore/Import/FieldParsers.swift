@@ -42,17 +42,9 @@ public enum FieldParsers {
     return year
   }
 
-  /// An address with one `@`, something before it and a dotted domain after it.
+  /// One plain email address, as a message can be addressed to it.
   static func email(_ text: String) -> String? {
-    let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace),
-      !text.contains(","), !text.contains(";")
-    else { return nil }
-    let domain = parts[1]
-    guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
-      !domain.contains("..")
-    else { return nil }
-    return text
+    EmailAddressSyntax.problem(in: text) == nil ? text : nil
   }
 
   /// A `;`-separated list of roles, returned in the store's form: lowercase,
