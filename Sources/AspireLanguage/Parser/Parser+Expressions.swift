@@ -201,10 +201,18 @@ extension Parser {
       return try parseIf(allowsIn: allowsIn)
     case .keyword(.let):
       return try parseLetIn(allowsIn: allowsIn)
+    case .keyword(let keyword) where Parser.statementWords.contains(keyword):
+      // A word that only starts a statement is a name inside an expression:
+      // the fields `schedule` of a round and `rule` of a flag.
+      tokens[position].kind = .identifier(keyword.rawValue)
+      return try parsePostfix()
     default:
       return try parsePostfix()
     }
   }
+
+  /// Reserved words that begin statements and never an expression.
+  static let statementWords: Set<Keyword> = [.cohort, .formula, .schedule, .rule]
 
   /// A primary expression followed by calls and field accesses.
   mutating func parsePostfix() throws -> Expression {
