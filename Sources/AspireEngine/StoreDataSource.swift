@@ -17,15 +17,18 @@ public final class StoreDataSource: DataSource {
     cache = [:]
     sessionOf = [:]
     relatedCache = [:]
-    linkKeys = [:]
+    unlinkedKeys = [:]
+    idIndexes = [:]
   }
   /// The session each loaded per-session table belongs to.
   var sessionOf: [ObjectIdentifier: Session] = [:]
-  /// For each loaded table, the ids its links were written with, by field:
-  /// a result's learner is known by id even when the learner has no stage in
-  /// the session its link points into.
-  var linkKeys: [ObjectIdentifier: [String: [String?]]] = [:]
-  var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
+  /// For each loaded table, by link field, the ids of the rows whose link
+  /// found no row: a result's learner is known by id even when the learner
+  /// has no stage in the session its link points into.
+  var unlinkedKeys: [ObjectIdentifier: [String: [Int: String]]] = [:]
+  /// The rows of each table others link to, by id.
+  var idIndexes: [ObjectIdentifier: IdIndex] = [:]
+  var relatedCache: [String: Relationship] = [:]
 
   /// The date scripts run as of: a flag's age is counted to it.
   public var today: CalendarDate

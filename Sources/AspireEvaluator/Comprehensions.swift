@@ -11,34 +11,31 @@ extension Evaluator {
       guard let source = self.dataSource else {
         throw RuntimeError(message: "\(relation.name) needs a store", range: range)
       }
-      // The usual case, a column of rows of one table: the related rows of
-      // each, without building a record value a row.
+      // The usual case, a column of rows of one table: each row's related
+      // rows as bounds into the relationship's one array of rows.
       if case .records(let parent, let indices) = records {
-        let (child, rows) = try self.related(relation, of: parent, source, range)
-        return .values(
-          indices.map { $0 < 0 ? .missing : .table(TableValue(data: child, rows: rows[$0])) })
+        let relationship = try self.related(relation, of: parent, source, range)
+        return .related(relationship.rows(of: indices))
       }
-      var cache: [TableData: (TableData, [[Int]])] = [:]
+      var cache: [TableData: Relationship] = [:]
       var values = [Value](repeating: .missing, count: records.count)
       for row in 0..<records.count {
         if case .table(let parents) = records.value(at: row) {
           if cache[parents.data] == nil {
             cache[parents.data] = try self.related(relation, of: parents.data, source, range)
           }
-          let (child, rows) = cache[parents.data]!
-          values[row] = .table(TableValue(data: child, rows: parents.rows.flatMap { rows[$0] }))
+          let relationship = cache[parents.data]!
+          values[row] = .table(
+            TableValue(
+              data: relationship.child, rows: parents.rows.flatMap { relationship[$0] }))
           continue
         }
         guard case .record(let parent, let index) = records.value(at: row) else { continue }
         if cache[parent] == nil {
-          do {
-            cache[parent] = try source.related(relation, of: parent)
-          } catch let error as DataSourceError {
-            throw RuntimeError(message: error.message, range: range)
-          }
+          cache[parent] = try self.related(relation, of: parent, source, range)
         }
-        let (child, rows) = cache[parent]!
-        values[row] = .table(TableValue(data: child, rows: rows[index]))
+        let relationship = cache[parent]!
+        values[row] = .table(TableValue(data: relationship.child, rows: Array(relationship[index])))
       }
       return .values(values)
     }
@@ -47,7 +44,7 @@ extension Evaluator {
   func related(
     _ relation: Relation, of parent: TableData, _ source: DataSource,
     _ range: SourceRange
-  ) throws -> (TableData, [[Int]]) {
+  ) throws -> Relationship {
     do {
       return try source.related(relation, of: parent)
     } catch let error as DataSourceError {
@@ -71,67 +68,79 @@ extension Evaluator {
       case .table(let record): .record(record)
       default: .error
       }
+    // The outer slots the condition and body read, gathered for each element.
+    let innerSlots = Set([condition, body].compactMap { $0?.slotsRead }.joined())
+      .subtracting([slot]).sorted()
     return { [unowned self] frame in
       try self.checkCancelled(range)
-      let sources = try sourceKernel(&frame).valueArray
-      // Rows of one table (a learner's results) are bound as a column of
-      // row numbers; only other sources need one value per element.
-      var sharedTable: TableData?
-      var allFromOneTable = true
-      for row in 0..<frame.count {
-        switch sources[row] {
-        case .list: allFromOneTable = false
-        case .table(let table):
-          if sharedTable == nil { sharedTable = table.data }
-          if sharedTable !== table.data { allFromOneTable = false }
-        default: continue
-        }
-      }
-      var owners: [Int] = []
-      var elements: [Value] = []
-      var tableRows: [Int] = []
-      for row in 0..<frame.count {
-        switch sources[row] {
-        case .list(let items):
-          owners.append(contentsOf: repeatElement(row, count: items.count))
-          elements.append(contentsOf: items)
-        case .table(let table):
-          owners.append(contentsOf: repeatElement(row, count: table.rows.count))
-          if allFromOneTable {
-            tableRows.append(contentsOf: table.rows)
-          } else {
-            elements.append(contentsOf: table.rows.map { .record(table.data, $0) })
-          }
-        default:
-          continue
-        }
-      }
-      var inner = frame.gathered(owners)
-      if allFromOneTable, let sharedTable {
-        inner.slots[slot] = .records(sharedTable, tableRows)
-      } else {
-        inner.slots[slot] = Column(elements, type: elementType)
-      }
+      let (elements, owners) = elementsOf(try sourceKernel(&frame), type: elementType)
+      var owned = owners
+      var inner = frame.gathered(owners, slots: innerSlots)
+      inner.slots[slot] = elements
       if let conditionKernel {
         let (flags, present) = try conditionKernel(&inner).booleans
         let kept = flags.indices.filter { flags[$0] && present?[$0] != false }
         if kept.count < owners.count {
-          inner = inner.gathered(kept)
-          owners = kept.map { owners[$0] }
+          inner = inner.gathered(kept, slots: innerSlots + [slot])
+          owned = kept.map { owners[$0] }
         }
       }
       let values = try bodyKernel.map { try $0(&inner) } ?? inner.slots[slot]!
-      if let summed = summariseNumbers(function, values, owners, count: frame.count) {
+      if let summed = summariseNumbers(function, values, owned, count: frame.count) {
         return summed
       }
       var groups = [[Value]](repeating: [], count: frame.count)
-      for (offset, owner) in owners.enumerated() {
+      for (offset, owner) in owned.enumerated() {
         let value = values.value(at: offset)
         if !value.isMissing { groups[owner].append(value) }
       }
       return Column(groups.map { summarise(function, $0) }, type: type)
     }
   }
+}
+
+/// The elements of every row's source one after another, as one column, and
+/// for each element the row it belongs to. Rows of one table (a learner's
+/// results) are bound as a column of row numbers; only other sources need
+/// one value per element.
+func elementsOf(_ sources: Column, type elementType: ValueType) -> (Column, [Int]) {
+  if case .related(let related) = sources {
+    let (rows, owners) = related.flattened()
+    return (.records(related.table, rows), owners)
+  }
+  let values = sources.valueArray
+  var sharedTable: TableData?
+  var allFromOneTable = true
+  for value in values {
+    switch value {
+    case .list: allFromOneTable = false
+    case .table(let table):
+      if sharedTable == nil { sharedTable = table.data }
+      if sharedTable !== table.data { allFromOneTable = false }
+    default: continue
+    }
+  }
+  var owners: [Int] = []
+  var elements: [Value] = []
+  var tableRows: [Int] = []
+  for (row, value) in values.enumerated() {
+    switch value {
+    case .list(let items):
+      owners.append(contentsOf: repeatElement(row, count: items.count))
+      elements.append(contentsOf: items)
+    case .table(let table):
+      owners.append(contentsOf: repeatElement(row, count: table.rows.count))
+      if allFromOneTable {
+        tableRows.append(contentsOf: table.rows)
+      } else {
+        elements.append(contentsOf: table.rows.map { .record(table.data, $0) })
+      }
+    default:
+      continue
+    }
+  }
+  if allFromOneTable, let sharedTable { return (.records(sharedTable, tableRows), owners) }
+  return (Column(elements, type: elementType), owners)
 }
 
 /// `sum`, `mean` and `count` of numbers straight into a column of numbers,

@@ -22,6 +22,10 @@ public final class Evaluator {
   public var dataSource: DataSource?
   var globalValues: [Int: Value] = [:]
   var functionKernels: [Int: Kernel] = [:]
+  /// The fields read so far in the evaluation under way (see `field(_:of:_:)`).
+  var fieldCache: [FieldKey: FieldRead] = [:]
+  /// How deep evaluations are nested: the field cache lasts while one runs.
+  var evaluationDepth = 0
 
   public init(workspace: Workspace) {
     self.workspace = workspace
@@ -48,12 +52,24 @@ public final class Evaluator {
   public func evaluate(_ expression: TypedExpression, slotCount: Int) throws -> Value {
     let kernel = compile(expression)
     var frame = Frame(count: 1, slotCount: slotCount)
-    return try kernel(&frame).value(at: 0)
+    return try evaluation { try kernel(&frame).value(at: 0) }
   }
 
   /// Evaluates an expression over the rows of `frame`.
   public func evaluate(_ expression: TypedExpression, over frame: inout Frame) throws -> Column {
-    try compile(expression)(&frame)
+    let kernel = compile(expression)
+    return try evaluation { try kernel(&frame) }
+  }
+
+  /// Runs one evaluation, or a part of the one under way; when the outermost
+  /// ends, the fields it read are forgotten.
+  func evaluation<Result>(_ body: () throws -> Result) rethrows -> Result {
+    evaluationDepth += 1
+    defer {
+      evaluationDepth -= 1
+      if evaluationDepth == 0 { fieldCache = [:] }
+    }
+    return try body()
   }
 
   /// A formula's value for each enrolment of `table`, with the parameters
@@ -68,7 +84,8 @@ public final class Evaluator {
       let value = try arguments[offset + 1] ?? evaluate(defaultValue, slotCount: 0)
       frame.slots[offset + 1] = Column(repeating: value, count: table.rows.count)
     }
-    return try functionKernel(formula.body)(&frame)
+    let kernel = functionKernel(formula.body)
+    return try evaluation { try kernel(&frame) }
   }
 
   func functionKernel(_ index: Int) -> Kernel {

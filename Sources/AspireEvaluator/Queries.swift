@@ -19,13 +19,11 @@ extension Evaluator {
     }
   }
 
-  func compileField(_ base: TypedExpression, _ index: Int) -> Kernel {
-    let baseKernel = compile(base)
-    let type = fieldType(base, index)
-    return { frame in
+  func compileField(_ baseKernel: @escaping Kernel, _ type: ValueType, _ index: Int) -> Kernel {
+    return { [unowned self] frame in
       switch try baseKernel(&frame) {
       case .records(let table, let rows):
-        return table.columns[index].gatheredAllowingMissing(rows)
+        return self.field(index, of: table, rows)
       case let other:
         var values = [Value](repeating: .missing, count: other.count)
         for row in 0..<other.count {
@@ -36,6 +34,21 @@ extension Evaluator {
         return Column(values, type: type)
       }
     }
+  }
+
+  /// A field of some rows of a table, gathered once in an evaluation for
+  /// each array of rows: a formula reads `e.level` in several places, and a
+  /// function called with `e` reads the same rows again. The rows of a whole
+  /// table in order read the table's own column, with no copy.
+  func field(_ index: Int, of table: TableData, _ rows: [Int]) -> Column {
+    let storage = rows.withUnsafeBufferPointer { $0.baseAddress }
+    guard let storage else { return table.columns[index].gatheredAllowingMissing(rows) }
+    let key = FieldKey(table: ObjectIdentifier(table), field: index, rows: storage)
+    if let known = fieldCache[key] { return known.column }
+    let whole = rows.count == table.count && rows.indices.allSatisfy { rows[$0] == $0 }
+    let column = whole ? table.columns[index] : table.columns[index].gatheredAllowingMissing(rows)
+    fieldCache[key] = FieldRead(table: table, rows: rows, column: column)
+    return column
   }
 
   func fieldType(_ base: TypedExpression, _ index: Int) -> ValueType {
@@ -210,4 +223,20 @@ func rowFrame(_ frame: Frame, _ row: Int, _ table: TableValue, _ slot: Int) -> F
   var inner = frame.gathered(Array(repeating: row, count: table.rows.count))
   inner.slots[slot] = .records(table.data, table.rows)
   return inner
+}
+
+/// Which field of which rows of a table: the rows by where their array is
+/// stored, which stays theirs while the cache holds them.
+struct FieldKey: Hashable {
+  var table: ObjectIdentifier
+  var field: Int
+  var rows: UnsafePointer<Int>
+}
+
+/// A field read, with the table and rows it was read from, kept alive so
+/// that no other array of rows can be stored where these are.
+struct FieldRead {
+  var table: TableData
+  var rows: [Int]
+  var column: Column
 }

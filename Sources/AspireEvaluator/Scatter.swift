@@ -1,4 +1,5 @@
 import AspireLanguage
+import AspireModel
 
 extension Column {
   /// The column as numbers and a presence mask; anything not a number (the
@@ -31,10 +32,44 @@ extension Column {
     return (flags, present)
   }
 
+  /// The column as grades: its own, or its values packed, when they are all
+  /// grades or missing (the literal `missing` gives a column of values).
+  var gradeColumn: GradeColumn? {
+    switch self {
+    case .grades(let grades): return grades
+    case .values(let values): return GradeColumn(values)
+    default: return nil
+    }
+  }
+
+  /// The column as levels, nil where missing, when it holds levels.
+  var levelArray: [Level?]? {
+    switch self {
+    case .levels(let levels): return levels
+    case .values(let values):
+      var levels = [Level?](repeating: nil, count: values.count)
+      for (row, value) in values.enumerated() {
+        switch value {
+        case .level(let level): levels[row] = level
+        case .missing: continue
+        default: return nil
+        }
+      }
+      return levels
+    default: return nil
+    }
+  }
+
   /// Builds a column of `count` rows from parts evaluated on subsets of rows.
   static func scatter(_ parts: [(indices: [Int], column: Column)], count: Int, type: ValueType)
     -> Column
   {
+    if case .grade = type.present, let grades = scatterGrades(parts, count: count) {
+      return .grades(grades)
+    }
+    if type.present == .level, let levels = scatterLevels(parts, count: count) {
+      return .levels(levels)
+    }
     if type.present == .number {
       var numbers = [Double](repeating: 0, count: count)
       var present = [Bool](repeating: false, count: count)
@@ -65,6 +100,117 @@ extension Column {
     for (indices, column) in parts {
       for (offset, row) in indices.enumerated() { values[row] = column.value(at: offset) }
     }
+    return Column(values, type: type)
+  }
+}
+
+extension Column {
+  /// Grade parts into one column of grades; nil unless every part holds grades.
+  static func scatterGrades(_ parts: [(indices: [Int], column: Column)], count: Int)
+    -> GradeColumn?
+  {
+    let packed = parts.compactMap { $0.column.gradeColumn }
+    guard packed.count == parts.count, let aligned = GradeColumn.aligned(packed) else {
+      return nil
+    }
+    var result = GradeColumn(missing: count)
+    result.scales = aligned.first?.scales ?? result.scales
+    for ((indices, _), part) in zip(parts, aligned) {
+      for (offset, row) in indices.enumerated() {
+        result.scale[row] = part.scale[offset]
+        result.rank[row] = part.rank[offset]
+      }
+    }
+    return result
+  }
+
+  /// Level parts into one column of levels; nil unless every part holds levels.
+  static func scatterLevels(_ parts: [(indices: [Int], column: Column)], count: Int)
+    -> [Level?]?
+  {
+    var levels = [Level?](repeating: nil, count: count)
+    for (indices, column) in parts {
+      guard let part = column.levelArray else { return nil }
+      for (offset, row) in indices.enumerated() { levels[row] = part[offset] }
+    }
+    return levels
+  }
+}
+
+extension Column {
+  /// This column with the rows at `rows` taken from `other`, whose rows are
+  /// those rows in order: how `??` fills in the missing rows, and how one
+  /// branch of an `if` run over every row takes in the other's rows.
+  func replacing(_ rows: [Int], with other: Column, type: ValueType) -> Column {
+    switch (self, other) {
+    case (.numbers(var numbers, let present), .numbers(let values, let mask)):
+      var known = present ?? Array(repeating: true, count: numbers.count)
+      for (offset, row) in rows.enumerated() {
+        numbers[row] = values[offset]
+        known[row] = mask?[offset] ?? true
+      }
+      return .numbers(numbers, present: known.contains(false) ? known : nil)
+    case (.booleans(var flags, let present), .booleans(let values, let mask)):
+      var known = present ?? Array(repeating: true, count: flags.count)
+      for (offset, row) in rows.enumerated() {
+        flags[row] = values[offset]
+        known[row] = mask?[offset] ?? true
+      }
+      return .booleans(flags, present: known.contains(false) ? known : nil)
+    case (.levels(var levels), .levels(let values)):
+      for (offset, row) in rows.enumerated() { levels[row] = values[offset] }
+      return .levels(levels)
+    case (.grades(let grades), _):
+      guard let values = other.gradeColumn, let aligned = GradeColumn.aligned([grades, values])
+      else { break }
+      var scale = aligned[0].scale
+      var rank = aligned[0].rank
+      for (offset, row) in rows.enumerated() {
+        scale[row] = aligned[1].scale[offset]
+        rank[row] = aligned[1].rank[offset]
+      }
+      return .grades(GradeColumn(scales: aligned[0].scales, scale: scale, rank: rank))
+    default:
+      break
+    }
+    var values = valueArray
+    for (offset, row) in rows.enumerated() { values[row] = other.value(at: offset) }
+    return Column(values, type: type)
+  }
+
+  /// This column where `missing` is false, `other` where it is true: `??`
+  /// with a right side worked out for every row.
+  func filled(_ missing: [Bool], from other: Column, type: ValueType) -> Column {
+    switch (self, other) {
+    case (.numbers(var numbers, let present), .numbers(let values, let mask)):
+      var known = present ?? Array(repeating: true, count: numbers.count)
+      for row in missing.indices where missing[row] {
+        numbers[row] = values[row]
+        known[row] = mask?[row] ?? true
+      }
+      return .numbers(numbers, present: known.contains(false) ? known : nil)
+    case (.levels(var levels), .levels(let values)):
+      for row in missing.indices where missing[row] { levels[row] = values[row] }
+      return .levels(levels)
+    case (.grades(let grades), _):
+      guard let values = other.gradeColumn, let aligned = GradeColumn.aligned([grades, values])
+      else { break }
+      var scale = aligned[0].scale
+      var rank = aligned[0].rank
+      for row in missing.indices where missing[row] {
+        scale[row] = aligned[1].scale[row]
+        rank[row] = aligned[1].rank[row]
+      }
+      return .grades(GradeColumn(scales: aligned[0].scales, scale: scale, rank: rank))
+    case (.records(let table, var rows), .records(let otherTable, let values))
+    where table === otherTable:
+      for row in missing.indices where missing[row] { rows[row] = values[row] }
+      return .records(table, rows)
+    default:
+      break
+    }
+    var values = valueArray
+    for row in missing.indices where missing[row] { values[row] = other.value(at: row) }
     return Column(values, type: type)
   }
 }

@@ -93,7 +93,8 @@ extension TargetService {
     guard let relation = Entity.enrolments.relation(named: "results") else {
       return (rows, Replay(gaps: []))
     }
-    let (results, members) = try data.related(relation, of: table.data)
+    let members = try data.related(relation, of: table.data)
+    let results = members.child
     let gradeIndex = results.record.index(of: "grade")!
     let levelIndex = results.record.index(of: "level")!
     var gaps: [Double?] = []
