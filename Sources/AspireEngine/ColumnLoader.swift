@@ -11,27 +11,60 @@ extension StoreDataSource {
   func load(
     _ entity: Entity, sql: String, _ parameters: [SQLValue], links: [String: TableData] = [:]
   ) throws -> TableData {
+    table(from: try readColumns(entity, sql: sql, parameters, links: links))
+  }
+
+  /// The columns of a table as read, before they become its `TableData`.
+  struct LoadedColumns {
+    var record: RecordType
+    var count: Int
+    var columns: [Column]
+    /// By link field, the ids of the rows whose link found no row.
+    var unlinked: [String: [Int: String]]
+
+    /// The columns of the rows at `indices` only.
+    func keeping(_ indices: [Int]) -> LoadedColumns {
+      let position = Dictionary(uniqueKeysWithValues: indices.enumerated().map { ($1, $0) })
+      return LoadedColumns(
+        record: record, count: indices.count, columns: columns.map { $0.gathered(indices) },
+        unlinked: unlinked.mapValues { ids in
+          Dictionary(
+            uniqueKeysWithValues: ids.compactMap { row, id in position[row].map { ($0, id) } })
+        })
+    }
+  }
+
+  /// The columns of the rows `sql` gives, as `load` reads them.
+  func readColumns(
+    _ entity: Entity, sql: String, _ parameters: [SQLValue], links: [String: TableData]
+  ) throws -> LoadedColumns {
     let record = entity.recordType
     let statement = try store.database.prepare(sql)
-    try statement.bind(parameters)
-    defer { statement.reset() }
     let (readers, extraLevel) = try fieldReaders(
       record, links: links, columnCount: statement.columnCount)
     // Levels first: a row's grades are read on the levels of the same row.
     let levelsFirst = readers.filter { $0 is LevelReader } + readers.filter { !($0 is LevelReader) }
     var count = 0
-    while try statement.step() {
-      extraLevel?.read(statement)
-      for reader in levelsFirst { reader.read(statement) }
-      count += 1
+    try store.database.readRows(sql, parameters) { batch in
+      for row in 0..<batch.count {
+        extraLevel?.read(batch, row)
+        for reader in levelsFirst { reader.read(batch, row) }
+      }
+      count += batch.count
     }
-
-    let table = TableData(record: record, count: count, columns: readers.map { $0.column() })
     var unlinked: [String: [Int: String]] = [:]
     for (field, reader) in zip(record.fields, readers) {
       if let link = reader as? LinkReader { unlinked[field.name] = link.unlinked }
     }
-    unlinkedKeys[ObjectIdentifier(table)] = unlinked
+    return LoadedColumns(
+      record: record, count: count, columns: readers.map { $0.column() }, unlinked: unlinked)
+  }
+
+  /// The table of the columns read, with the ids of its unlinked rows kept
+  /// for relations.
+  func table(from loaded: LoadedColumns) -> TableData {
+    let table = TableData(record: loaded.record, count: loaded.count, columns: loaded.columns)
+    unlinkedKeys[ObjectIdentifier(table)] = loaded.unlinked
     return table
   }
 

@@ -4,9 +4,14 @@ import AspireStore
 
 /// Reads one column of a query's rows, row by row, into the column a field
 /// of its type is held in.
+///
+/// Readers change their own stored properties at every row, where Swift would
+/// check each time that nothing else is changing them at once; nothing can,
+/// as a reader is used by one loop only, so those checks are turned off
+/// (`@exclusivity(unchecked)`).
 protocol ColumnReader: AnyObject {
-  /// Reads the current row of `statement`.
-  func read(_ statement: AspireStore.Statement)
+  /// Reads row `row` of `batch`.
+  func read(_ batch: RowBatch, _ row: Int)
   /// The column of every row read.
   func column() -> Column
 }
@@ -14,15 +19,15 @@ protocol ColumnReader: AnyObject {
 /// Numbers: integers and reals; anything else is missing.
 final class NumberReader: ColumnReader {
   let index: Int
-  var numbers: [Double] = []
-  var present: [Bool]?
+  @exclusivity(unchecked) var numbers: [Double] = []
+  @exclusivity(unchecked) var present: [Bool]?
 
   init(column: Int) {
     index = column
   }
 
-  func read(_ statement: AspireStore.Statement) {
-    if let number = statement.number(at: index) {
+  func read(_ batch: RowBatch, _ row: Int) {
+    if let number = batch.number(row, index) {
       numbers.append(number)
       present?.append(true)
     } else {
@@ -38,14 +43,14 @@ final class NumberReader: ColumnReader {
 /// Booleans stored as the integers 0 and 1; anything but an integer is missing.
 final class BooleanReader: ColumnReader {
   let index: Int
-  var values: [Value] = []
+  @exclusivity(unchecked) var values: [Value] = []
 
   init(column: Int) {
     index = column
   }
 
-  func read(_ statement: AspireStore.Statement) {
-    values.append(statement.integerValue(at: index).map { .boolean($0 != 0) } ?? .missing)
+  func read(_ batch: RowBatch, _ row: Int) {
+    values.append(batch.integerValue(row, index).map { .boolean($0 != 0) } ?? .missing)
   }
 
   func column() -> Column { Column(values, type: .boolean) }
@@ -56,18 +61,18 @@ final class BooleanReader: ColumnReader {
 final class ParsedReader: ColumnReader {
   let index: Int
   let parse: (String) -> Value?
-  var interner = TextInterner()
+  @exclusivity(unchecked) var interner = TextInterner()
   /// The parsed value of each distinct text, by its number.
-  var parsed: [Value] = []
-  var values: [Value] = []
+  @exclusivity(unchecked) var parsed: [Value] = []
+  @exclusivity(unchecked) var values: [Value] = []
 
   init(column: Int, parse: @escaping (String) -> Value?) {
     index = column
     self.parse = parse
   }
 
-  func read(_ statement: AspireStore.Statement) {
-    let value = statement.withText(at: index) { bytes -> Value in
+  func read(_ batch: RowBatch, _ row: Int) {
+    let value = batch.withText(row, index) { bytes -> Value in
       guard let number = interner.number(of: bytes) else {
         return parse(String(decoding: bytes, as: UTF8.self)) ?? .missing
       }
@@ -84,19 +89,19 @@ final class ParsedReader: ColumnReader {
 /// row ask for `current`, the level just read.
 final class LevelReader: ColumnReader {
   let index: Int
-  var interner = TextInterner()
-  var parsed: [Level?] = []
-  var levels: [Level?] = []
+  @exclusivity(unchecked) var interner = TextInterner()
+  @exclusivity(unchecked) var parsed: [Level?] = []
+  @exclusivity(unchecked) var levels: [Level?] = []
   /// The current row's level, nil where it has none or it is not a level.
-  private(set) var current: Level?
+  @exclusivity(unchecked) private(set) var current: Level?
 
   init(column: Int) {
     index = column
   }
 
-  func read(_ statement: AspireStore.Statement) {
+  func read(_ batch: RowBatch, _ row: Int) {
     current =
-      statement.withText(at: index) { bytes -> Level? in
+      batch.withText(row, index) { bytes -> Level? in
         guard let number = interner.number(of: bytes) else {
           return Level(parsing: String(decoding: bytes, as: UTF8.self))
         }
@@ -114,26 +119,26 @@ final class LevelReader: ColumnReader {
 final class GradeReader: ColumnReader {
   let index: Int
   let levels: [LevelReader]
-  var interner = TextInterner()
+  @exclusivity(unchecked) var interner = TextInterner()
   /// For each distinct text and level, the grade read: by the text's number
   /// times `levelCodes` plus the level's order (or the last code for none);
   /// the scale's place in the palette times 128 plus the rank, -1 for no
   /// grade, -2 where not worked out yet.
-  var known: [Int16] = []
+  @exclusivity(unchecked) var known: [Int16] = []
   static let levelCodes = Level.allCases.count + 1
-  var scale: [UInt8] = []
-  var rank: [Int8] = []
+  @exclusivity(unchecked) var scale: [UInt8] = []
+  @exclusivity(unchecked) var rank: [Int8] = []
 
   init(column: Int, levels: [LevelReader]) {
     index = column
     self.levels = levels
   }
 
-  func read(_ statement: AspireStore.Statement) {
+  func read(_ batch: RowBatch, _ row: Int) {
     var level: Level?
     for source in levels where level == nil { level = source.current }
     let code =
-      statement.withText(at: index) { bytes -> Int16 in
+      batch.withText(row, index) { bytes -> Int16 in
         guard let number = interner.number(of: bytes) else {
           return GradeReader.code(String(decoding: bytes, as: UTF8.self), on: level)
         }
@@ -172,28 +177,34 @@ final class GradeReader: ColumnReader {
 final class LinkReader: ColumnReader {
   let index: Int
   let ids: IdIndex
-  var rows: [Int] = []
+  @exclusivity(unchecked) var rows: [Int] = []
   /// For each row whose id matched no row, that id.
-  var unlinked: [Int: String] = [:]
+  @exclusivity(unchecked) var unlinked: [Int: String] = [:]
   /// The row the last id matched: links in the linked table's order (the
   /// learners of enrolments sorted by learner) match it or the next.
-  var last = 0
+  @exclusivity(unchecked) var last = 0
 
   init(column: Int, ids: IdIndex) {
     index = column
     self.ids = ids
   }
 
-  func read(_ statement: AspireStore.Statement) {
+  func read(_ batch: RowBatch, _ row: Int) {
     let row =
-      statement.withText(at: index) { bytes -> Int in
+      batch.withText(row, index) { bytes -> Int in
         if ids.isUnique {
-          if last < ids.ids.count && TextInterner.equal(ids.ids[last], bytes) { return last }
-          if last + 1 < ids.ids.count && TextInterner.equal(ids.ids[last + 1], bytes) {
+          if ids.holds(last, bytes) { return last }
+          if ids.holds(last + 1, bytes) {
             last += 1
             return last
           }
+          if let found = ids.row(of: bytes) {
+            last = found
+            return found
+          }
         }
+        // An id written otherwise than the linked row's own (in other bytes
+        // for the same text), or no row's id at all.
         let id = String(decoding: bytes, as: UTF8.self)
         guard let found = ids.position[id] else {
           unlinked[rows.count] = id
@@ -217,22 +228,73 @@ final class IdIndex {
   let position: [String: Int]
   /// Whether no two rows share an id, so the first match is the only one.
   let isUnique: Bool
+  /// Each row's id as bytes, one after another, and where each starts.
+  let bytes: [UInt8]
+  let starts: [Int]
+  /// The rows by the hash of their ids' bytes, open addressing: a row plus
+  /// one, or 0 for an empty slot. Empty unless the ids are unique.
+  let slots: [Int32]
 
   init(_ table: TableData, key: Int) {
     self.table = table
     var ids = [String](repeating: "", count: table.count)
     var position: [String: Int] = [:]
     var hasTextless = false
+    var bytes: [UInt8] = []
+    var starts = [0]
     for row in 0..<table.count {
       if case .text(let id) = table.value(key, at: row) {
         ids[row] = id
         position[id] = row
+        bytes.append(contentsOf: id.utf8)
       } else {
         hasTextless = true
       }
+      starts.append(bytes.count)
     }
     self.ids = ids
     self.position = position
-    isUnique = !hasTextless && position.count == table.count
+    self.bytes = bytes
+    self.starts = starts
+    let isUnique = !hasTextless && position.count == table.count
+    self.isUnique = isUnique
+    var slots = [Int32](repeating: 0, count: isUnique ? IdIndex.slotCount(for: table.count) : 0)
+    bytes.withUnsafeBufferPointer { bytes in
+      for row in 0..<(isUnique ? starts.count - 1 : 0) {
+        let id = UnsafeBufferPointer(rebasing: bytes[starts[row]..<starts[row + 1]])
+        var slot = Int(truncatingIfNeeded: TextInterner.hash(id)) & (slots.count - 1)
+        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(row + 1)
+      }
+    }
+    self.slots = slots
+  }
+
+  /// A power of two at least twice `count`.
+  static func slotCount(for count: Int) -> Int {
+    var slots = 16
+    while slots < count * 2 { slots *= 2 }
+    return slots
+  }
+
+  /// The row whose id is exactly these bytes, when the ids are unique.
+  func row(of text: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !slots.isEmpty else { return nil }
+    var slot = Int(truncatingIfNeeded: TextInterner.hash(text)) & (slots.count - 1)
+    while slots[slot] != 0 {
+      let row = Int(slots[slot]) - 1
+      if holds(row, text) { return row }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    return nil
+  }
+
+  /// Whether row `row` exists and its id is exactly these bytes.
+  func holds(_ row: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard row < ids.count else { return false }
+    let start = starts[row]
+    guard starts[row + 1] - start == text.count else { return false }
+    for offset in 0..<text.count where bytes[start + offset] != text[offset] { return false }
+    return true
   }
 }

@@ -135,17 +135,17 @@ public final class StoreDataSource: DataSource {
 
   func loadEnrolments(_ session: Session) throws -> TableData {
     let links = ["learner": try learners(session), "teacher": try table(.staff, selector: nil)]
-    return try load(
+    // The faculty and the open target, left empty here, are joined after
+    // (see EnrolmentJoins.swift).
+    let loaded = try readColumns(
       Entity.enrolments,
       sql: """
-        SELECT e.session, e.learner_id, e.subject, s.faculty, e.level, e.class, e.teacher_id,
-          e.predicted, e.prior, e.prior_level, e.withdrawn, t.target
-        FROM enrolments e JOIN subjects s ON s.subject = e.subject
-        LEFT JOIN targets t ON t.session = e.session AND t.learner_id = e.learner_id
-          AND t.subject = e.subject AND t.closed_at IS NULL
-        WHERE e.session = ? ORDER BY e.learner_id, e.subject
+        SELECT session, learner_id, subject, NULL, level, class, teacher_id, predicted, prior,
+          prior_level, withdrawn, NULL
+        FROM enrolments WHERE session = ? ORDER BY learner_id, subject
         """,
       [.text(session.description)], links: links)
+    return table(from: try joiningTargets(try joiningFaculties(loaded), session))
   }
 
   func loadAssessments(_ session: Session) throws -> TableData {
