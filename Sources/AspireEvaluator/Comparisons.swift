@@ -20,6 +20,9 @@ extension Evaluator {
         }
         return .booleans(flags, present: joinedPresence(xPresent, yPresent))
       }
+      if case .levels(let x) = a, case .levels(let y) = b {
+        return compareLevels(comparison, x, y)
+      }
       if let orders = orderOfColumns(a, b) {
         return comparisonFlags(comparison, orders)
       }
@@ -57,6 +60,28 @@ func orderOfColumns(_ a: Column, _ b: Column) -> [Int8?]? {
   case (.levels(let x), .levels(let y)): return levelOrder(x, y)
   default: return nil
   }
+}
+
+/// A comparison of two columns of levels, row by row; missing where either is.
+func compareLevels(_ comparison: Comparison, _ x: [Level?], _ y: [Level?]) -> Column {
+  var anyMissing = false
+  let flags = [Bool](count: x.count, filledWith: false) { flags in
+    for row in 0..<flags.count {
+      guard let a = x[row], let b = y[row] else {
+        anyMissing = true
+        continue
+      }
+      switch comparison {
+      case .equal: flags[row] = a == b
+      case .notEqual: flags[row] = a != b
+      case .less: flags[row] = a < b
+      case .lessOrEqual: flags[row] = a <= b
+      case .greater: flags[row] = a > b
+      case .greaterOrEqual: flags[row] = a >= b
+      }
+    }
+  }
+  return .booleans(flags, present: anyMissing ? zip(x, y).map { $0 != nil && $1 != nil } : nil)
 }
 
 /// A comparison's flags from each row's order; missing where there is none.

@@ -98,7 +98,7 @@ extension Evaluator {
       let slotCount = workspace.functionBodies[index].slotCount
       return { [unowned self] frame in
         try self.checkCancelled(range)
-        var inner = Frame(count: frame.count, slotCount: slotCount)
+        var inner = frame.inner(count: frame.count, slotCount: slotCount)
         for (slot, kernel) in argumentKernels.enumerated() {
           inner.slots[slot] = try kernel(&frame)
         }
@@ -205,11 +205,11 @@ extension Evaluator {
     let rightEverywhere = right.isSafeEverywhere
     return { frame in
       let leftColumn = try leftKernel(&frame)
+      if rightEverywhere {
+        return leftColumn.coalesced(with: try rightKernel(&frame), type: type)
+      }
       let missing = leftColumn.missingFlags
       guard missing.contains(true) else { return leftColumn }
-      if rightEverywhere {
-        return leftColumn.filled(missing, from: try rightKernel(&frame), type: type)
-      }
       var missingRows: [Int] = []
       for (row, isMissing) in missing.enumerated() where isMissing { missingRows.append(row) }
       var subset = frame.gathered(missingRows, slots: rightSlots)

@@ -173,21 +173,21 @@ struct LevelScales {
     var count: Int
     /// Where the scale's points start in `points`.
     var first: Int
-    /// Whether the points go up one at a time from the first.
+    /// Whether the points go up one at a time from the first, `lowest`.
     var isUniform: Bool
+    var lowest: Double
 
     /// The rank whose points, in `table`, are nearest `target`; halfway goes up.
-    func nearest(_ target: Double, in table: [Double]) -> Int {
+    @inline(__always) func nearest(_ target: Double, in table: [Double]) -> Int {
       if isUniform && abs(target) <= 1e12 {
-        // Points one apart: the nearest is the grade at or below the target
-        // or the one above it, the one above at halfway. Away from huge
-        // targets the distances are exact enough that this is what the loop
-        // below would choose.
-        let offset = target - table[first]
-        let below = offset < 0 ? 0 : Swift.min(Int(offset), count - 1)
-        guard below + 1 < count else { return below }
-        let nearer = abs(table[first + below + 1] - target) <= abs(table[first + below] - target)
-        return nearer ? below + 1 : below
+        // Points one apart from `lowest`: the nearest is the grade at or
+        // below the target or the one above it, the one above at halfway.
+        // Away from huge targets the distances are exact enough that this is
+        // what the loop below would choose.
+        let offset = Swift.min(Swift.max(target - lowest, 0), Double(count - 1))
+        let below = Double(Int(offset))
+        let nearer = abs(lowest + below + 1 - target) <= abs(lowest + below - target)
+        return Int(below) + (nearer && below < Double(count - 1) ? 1 : 0)
       }
       var best = 0
       for candidate in 1..<count {
@@ -220,7 +220,7 @@ struct LevelScales {
       entries.append(
         Entry(
           index: index, count: level.scale.grades.count, first: points.count,
-          isUniform: isUniform))
+          isUniform: isUniform, lowest: scalePoints[0]))
       points.append(contentsOf: level.scale.points)
     }
   }

@@ -11,7 +11,7 @@ extension Evaluator {
           message: "\(entity.rawValue) needs a store, and there is none here", range: range)
       }
       do {
-        let data = try source.table(entity, selector: value)
+        let data = try self.shared.withLock { try source.table(entity, selector: value) }
         return Column(repeating: .table(TableValue(all: data)), count: frame.count)
       } catch let error as DataSourceError {
         throw RuntimeError(message: error.message, range: range)
@@ -23,7 +23,7 @@ extension Evaluator {
     return { [unowned self] frame in
       switch try baseKernel(&frame) {
       case .records(let table, let rows):
-        return self.field(index, of: table, rows)
+        return Evaluator.field(index, of: table, rows, in: frame.reads)
       case let other:
         var values = [Value](repeating: .missing, count: other.count)
         for row in 0..<other.count {
@@ -38,16 +38,26 @@ extension Evaluator {
 
   /// A field of some rows of a table, gathered once in an evaluation for
   /// each array of rows: a formula reads `e.level` in several places, and a
-  /// function called with `e` reads the same rows again. The rows of a whole
-  /// table in order read the table's own column, with no copy.
-  func field(_ index: Int, of table: TableData, _ rows: [Int]) -> Column {
+  /// function called with `e` reads the same rows again. Rows that follow one
+  /// another read a slice of the column, and a whole table in order reads the
+  /// table's own column, with no copy.
+  static func field(_ index: Int, of table: TableData, _ rows: [Int], in reads: FieldReads?)
+    -> Column
+  {
     let storage = rows.withUnsafeBufferPointer { $0.baseAddress }
-    guard let storage else { return table.columns[index].gatheredAllowingMissing(rows) }
+    guard let storage, let reads else { return table.columns[index].gatheredAllowingMissing(rows) }
     let key = FieldKey(table: ObjectIdentifier(table), field: index, rows: storage)
-    if let known = fieldCache[key] { return known.column }
-    let whole = rows.count == table.count && rows.indices.allSatisfy { rows[$0] == $0 }
-    let column = whole ? table.columns[index] : table.columns[index].gatheredAllowingMissing(rows)
-    fieldCache[key] = FieldRead(table: table, rows: rows, column: column)
+    if let known = reads.columns[key] { return known.column }
+    let column: Column
+    if let first = rows.first, first >= 0, rows.indices.allSatisfy({ rows[$0] == first + $0 }) {
+      // Rows one after another, as a whole table or a chunk of one gives them.
+      column =
+        rows.count == table.count
+        ? table.columns[index] : table.columns[index].sliced(first..<(first + rows.count))
+    } else {
+      column = table.columns[index].gatheredAllowingMissing(rows)
+    }
+    reads.columns[key] = FieldRead(table: table, rows: rows, column: column)
     return column
   }
 

@@ -178,39 +178,61 @@ extension Column {
     return Column(values, type: type)
   }
 
-  /// This column where `missing` is false, `other` where it is true: `??`
+  /// This column where it is present, `other` where it is missing: `??`
   /// with a right side worked out for every row.
-  func filled(_ missing: [Bool], from other: Column, type: ValueType) -> Column {
+  func coalesced(with other: Column, type: ValueType) -> Column {
     switch (self, other) {
-    case (.numbers(var numbers, let present), .numbers(let values, let mask)):
-      var known = present ?? Array(repeating: true, count: numbers.count)
-      for row in missing.indices where missing[row] {
-        numbers[row] = values[row]
-        known[row] = mask?[row] ?? true
+    case (.numbers(_, nil), _), (.booleans(_, nil), _):
+      return self
+    case (.booleans(let flags, let present?), .booleans(let values, let mask)):
+      var known = present
+      let merged = flags.changed { merged in
+        for row in 0..<merged.count where !present[row] {
+          merged[row] = values[row]
+          known[row] = mask?[row] ?? true
+        }
       }
-      return .numbers(numbers, present: known.contains(false) ? known : nil)
-    case (.levels(var levels), .levels(let values)):
-      for row in missing.indices where missing[row] { levels[row] = values[row] }
-      return .levels(levels)
+      return .booleans(merged, present: known.contains(false) ? known : nil)
+    case (.numbers(let numbers, let present?), .numbers(let values, let mask)):
+      var known = present
+      let merged = numbers.changed { merged in
+        for row in 0..<merged.count where !present[row] {
+          merged[row] = values[row]
+          known[row] = mask?[row] ?? true
+        }
+      }
+      return .numbers(merged, present: known.contains(false) ? known : nil)
+    case (.levels(let levels), .levels(let values)):
+      return .levels(
+        [Level?](count: levels.count, filledWith: nil) { merged in
+          for row in 0..<merged.count { merged[row] = levels[row] ?? values[row] }
+        })
     case (.grades(let grades), _):
       guard let values = other.gradeColumn, let aligned = GradeColumn.aligned([grades, values])
       else { break }
-      var scale = aligned[0].scale
-      var rank = aligned[0].rank
-      for row in missing.indices where missing[row] {
-        scale[row] = aligned[1].scale[row]
-        rank[row] = aligned[1].rank[row]
+      let (scale, rank) = (aligned[1].scale, aligned[1].rank)
+      var mergedRank = aligned[0].rank
+      let mergedScale = aligned[0].scale.changed { mergedScale in
+        mergedRank = mergedRank.changed { mergedRank in
+          for row in 0..<mergedRank.count where mergedRank[row] < 0 {
+            mergedScale[row] = scale[row]
+            mergedRank[row] = rank[row]
+          }
+        }
       }
-      return .grades(GradeColumn(scales: aligned[0].scales, scale: scale, rank: rank))
-    case (.records(let table, var rows), .records(let otherTable, let values))
+      return .grades(GradeColumn(scales: aligned[0].scales, scale: mergedScale, rank: mergedRank))
+    case (.records(let table, let rows), .records(let otherTable, let values))
     where table === otherTable:
-      for row in missing.indices where missing[row] { rows[row] = values[row] }
-      return .records(table, rows)
+      return .records(
+        table,
+        rows.changed { merged in
+          for row in 0..<merged.count where merged[row] < 0 { merged[row] = values[row] }
+        })
     default:
       break
     }
     var values = valueArray
-    for row in missing.indices where missing[row] { values[row] = other.value(at: row) }
+    for row in values.indices where values[row].isMissing { values[row] = other.value(at: row) }
     return Column(values, type: type)
   }
 }

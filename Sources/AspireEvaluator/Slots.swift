@@ -35,7 +35,7 @@ extension Frame {
   /// The rows at `indices` of the slots listed; the other slots are left
   /// empty, as nothing evaluated over the new frame reads them.
   func gathered(_ indices: [Int], slots: [Int]) -> Frame {
-    var frame = Frame(count: indices.count, slotCount: self.slots.count)
+    var frame = inner(count: indices.count, slotCount: self.slots.count)
     for slot in slots where slot < self.slots.count {
       frame.slots[slot] = self.slots[slot]?.gathered(indices)
     }

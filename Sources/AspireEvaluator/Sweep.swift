@@ -20,10 +20,28 @@ extension Evaluator {
       let value = try evaluate(defaultValue, slotCount: 0)
       frame.slots[offset + 1] = Column(repeating: value, count: table.rows.count)
     }
-    let kernel = compile(function.body, varying: [parameter])
+    // In chunks when the rows are many, as one evaluation runs: each chunk
+    // keeps the parts it worked out, so each has a kernel of its own.
+    let chunked =
+      frame.count >= 2 * Evaluator.chunkRows && Evaluator.chunkThreads > 1 && startRunningChunks()
+    defer { if chunked { stopRunningChunks() } }
+    var frames = chunked ? Evaluator.chunkRanges(frame.count).map(frame.sliced) : [frame]
+    let kernels = frames.map { _ in compile(function.body, varying: [parameter]) }
     for value in values {
-      frame.slots[parameter] = Column(repeating: value, count: table.rows.count)
-      try body(value, try evaluation { try kernel(&frame) })
+      for index in frames.indices {
+        frames[index].slots[parameter] = Column(repeating: value, count: frames[index].count)
+      }
+      guard chunked else {
+        try body(value, try evaluation(kernels[0], &frames[0]))
+        continue
+      }
+      guard let parts = try run(kernels, over: frames) else {
+        // A chunk failed: the value alone, over every row at once (chunks
+        // being marked as running), gives the error one evaluation stops at.
+        try body(value, try evaluate(formula, over: table, arguments: [parameter: value]))
+        continue
+      }
+      try body(value, Column.concatenating(parts, type: function.body.type))
     }
   }
 

@@ -47,6 +47,22 @@ import Testing
     }
   }
 
+  @Test func findsTheNearestGradeAsTheScaleDoes() throws {
+    // Halfway, just either side of halfway, far below and far above each scale.
+    let targets: [Double] = [
+      -1e300, -1e13, -3, -0.5, 0, 0.49999999999999994, 0.5, 1, 1.5, 2.4999999999999996, 2.5,
+      2.5000000000000004, 4, 4.5, 5, 5.5, 1e12, 1e13, 1e300,
+    ]
+    let interpreter = Interpreter()
+    let typed = try probe("grade(x, l)", interpreter: interpreter)
+    let rows = Level.allCases.flatMap { level in targets.map { (level, $0) } }
+    var frame = Frame(count: rows.count, slotCount: 12)
+    frame.slots[2] = .levels(rows.map(\.0))
+    frame.slots[5] = .numbers(rows.map(\.1), present: nil)
+    let grades = try interpreter.evaluator.evaluate(typed, over: &frame).allValues
+    #expect(grades == rows.map { .grade($0.scale.grade(nearest: $1)) })
+  }
+
   @Test func stopsAtAStepThatIsNotWholeAsOneRowAtATimeDoes() throws {
     let interpreter = Interpreter()
     let typed = try probe("g + x", interpreter: interpreter)

@@ -48,35 +48,31 @@ public struct RelatedRows: Sendable {
     return RelatedRows(table: table, rows: rows, lower: lower, upper: upper, present: present)
   }
 
-  /// Every row's rows one after another, and for each of them the batch row
-  /// it belongs to. When the slices already lie end to end in `rows`, as
-  /// they do for every record of a table in order, they are shared, not copied.
-  public func flattened() -> (rows: [Int], owners: [Int]) {
-    var total = 0
+  /// Every row's rows one after another, and where each row's start among
+  /// them (`bounds[row]..<bounds[row + 1]`). When the slices already lie end
+  /// to end in `rows`, as they do for every record of a table in order, they
+  /// are shared, not copied.
+  public func flattened() -> (rows: [Int], bounds: [Int]) {
+    var bounds = [Int](repeating: 0, count: count + 1)
     var contiguous = true
     var start: Int?
     var end = 0
-    for row in 0..<count where upper[row] > lower[row] {
-      total += upper[row] - lower[row]
+    for row in 0..<count {
+      let size = upper[row] - lower[row]
+      bounds[row + 1] = bounds[row] + size
+      guard size > 0 else { continue }
       if start == nil { start = lower[row] } else if lower[row] != end { contiguous = false }
       end = upper[row]
     }
-    var owners = [Int](repeating: 0, count: total)
-    var position = 0
-    for row in 0..<count {
-      for _ in lower[row]..<upper[row] {
-        owners[position] = row
-        position += 1
-      }
-    }
+    let total = bounds[count]
     if contiguous {
       let first = start ?? 0
-      if first == 0 && total == rows.count { return (rows, owners) }
-      return (Array(rows[first..<(first + total)]), owners)
+      if first == 0 && total == rows.count { return (rows, bounds) }
+      return (Array(rows[first..<(first + total)]), bounds)
     }
     var flat = [Int]()
     flat.reserveCapacity(total)
     for row in 0..<count { flat.append(contentsOf: rows[lower[row]..<upper[row]]) }
-    return (flat, owners)
+    return (flat, bounds)
   }
 }
