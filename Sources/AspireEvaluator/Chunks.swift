@@ -23,9 +23,9 @@ extension Evaluator {
       startRunningChunks()
     else { return try kernel(&frame) }
     defer { stopRunningChunks() }
-    let frames = Evaluator.chunkRanges(frame.count).map(frame.sliced)
-    let parts = try run(Array(repeating: kernel, count: frames.count), over: frames)
-    guard let parts else { return try kernel(&frame) }
+    let ranges = Evaluator.chunkRanges(frame.count)
+    let chunks = ranges.map { Chunk(kernel: kernel, frame: frame, rows: $0) }
+    guard let parts = try run(chunks) else { return try kernel(&frame) }
     return Column.concatenating(parts, type: type)
   }
 
@@ -34,12 +34,12 @@ extension Evaluator {
     stride(from: 0, to: count, by: chunkRows).map { $0..<min($0 + chunkRows, count) }
   }
 
-  /// Runs each kernel over its frame, the threads of every processor taking
-  /// them in turn: the columns in order, or nil when one failed (after which
-  /// no more are started). A chunk's frame reads fields of its own. Throws
-  /// `interrupted` when a chunk was interrupted.
-  func run(_ kernels: [Kernel], over frames: [Frame]) throws -> [Column]? {
-    let work = ChunkWork(kernels: kernels, frames: frames)
+  /// Runs each chunk's kernel over its rows, the threads of every processor
+  /// taking them in turn: the columns in order, or nil when one failed (after
+  /// which no more are started). Throws `interrupted` when a chunk was
+  /// interrupted.
+  func run(_ chunks: [Chunk]) throws -> [Column]? {
+    let work = ChunkWork(chunks)
     runOnEveryProcessor { work.run() }
     var parts: [Column] = []
     for result in work.results {
@@ -93,31 +93,32 @@ extension Evaluator {
 /// reads; what the threads share (the evaluator's compiled functions, global
 /// values and data source) is reached under the evaluator's lock.
 final class ChunkWork: @unchecked Sendable {
-  let kernels: [Kernel]
-  let frames: [Frame]
+  let chunks: [Chunk]
   private let lock = NSLock()
   private var next = 0
   private(set) var results: [Result<Column, any Error>?]
 
-  init(kernels: [Kernel], frames: [Frame]) {
-    self.kernels = kernels
-    self.frames = frames
-    results = Array(repeating: nil, count: frames.count)
+  init(_ chunks: [Chunk]) {
+    self.chunks = chunks
+    results = Array(repeating: nil, count: chunks.count)
   }
 
-  /// Works through chunks until none is left, or one has failed.
+  /// Works through chunks until none is left, or one has failed. A chunk's
+  /// rows are cut from its frame by the thread that works on them, and read
+  /// fields of their own.
   func run() {
     while let index = take() {
-      var chunk = frames[index]
-      chunk.reads = FieldReads()
-      let result = Result { try kernels[index](&chunk) }
+      let chunk = chunks[index]
+      var frame = chunk.rows.map(chunk.frame.sliced) ?? chunk.frame
+      frame.reads = FieldReads()
+      let result = Result { try chunk.kernel(&frame) }
       lock.withLock { results[index] = result }
     }
   }
 
   private func take() -> Int? {
     lock.withLock {
-      guard next < frames.count else { return nil }
+      guard next < chunks.count else { return nil }
       // After a failure the whole frame runs again, so the rest is not needed.
       if results.contains(where: { if case .failure = $0 { true } else { false } }) {
         return nil
@@ -126,6 +127,13 @@ final class ChunkWork: @unchecked Sendable {
       return next - 1
     }
   }
+}
+
+/// A kernel to run over some rows of a frame: those in `rows`, or all.
+struct Chunk {
+  var kernel: Kernel
+  var frame: Frame
+  var rows: Range<Int>?
 }
 
 extension Frame {
@@ -168,6 +176,8 @@ extension Column {
     case .numbers:
       var numbers: [Double] = []
       var present: [Bool] = []
+      numbers.reserveCapacity(parts.map(\.count).reduce(0, +))
+      present.reserveCapacity(numbers.capacity)
       for part in parts {
         guard case .numbers(let values, let mask) = part else { break }
         numbers += values
@@ -192,21 +202,29 @@ extension Column {
       if grades.count == parts.count, let aligned = GradeColumn.aligned(grades) {
         return .grades(
           GradeColumn(
-            scales: aligned[0].scales, scale: Array(aligned.map(\.scale).joined()),
-            rank: Array(aligned.map(\.rank).joined())))
+            scales: aligned[0].scales, scale: joined(aligned.map(\.scale)),
+            rank: joined(aligned.map(\.rank))))
       }
     case .levels:
       let levels = parts.compactMap { if case .levels(let levels) = $0 { levels } else { nil } }
-      if levels.count == parts.count { return .levels(Array(levels.joined())) }
+      if levels.count == parts.count { return .levels(joined(levels)) }
     case .records(let table, _):
       let rows = parts.compactMap { part -> [Int]? in
         guard case .records(let other, let rows) = part, other === table else { return nil }
         return rows
       }
-      if rows.count == parts.count { return .records(table, Array(rows.joined())) }
+      if rows.count == parts.count { return .records(table, joined(rows)) }
     default:
       break
     }
-    return Column(Array(parts.map(\.valueArray).joined()), type: type)
+    return Column(joined(parts.map(\.valueArray)), type: type)
   }
+}
+
+/// The arrays one after another, copied a whole array at a time.
+func joined<Element>(_ arrays: [[Element]]) -> [Element] {
+  var result: [Element] = []
+  result.reserveCapacity(arrays.reduce(0) { $0 + $1.count })
+  for array in arrays { result.append(contentsOf: array) }
+  return result
 }

@@ -168,13 +168,7 @@ extension Evaluator {
     let elseEverywhere = elseBranch.isSafeEverywhere
     return { frame in
       let (flags, _) = try conditionKernel(&frame).booleans
-      var thenRows: [Int] = []
-      var elseRows: [Int] = []
-      thenRows.reserveCapacity(flags.count)
-      elseRows.reserveCapacity(flags.count)
-      for (row, flag) in flags.enumerated() {
-        if flag { thenRows.append(row) } else { elseRows.append(row) }
-      }
+      let (thenRows, elseRows) = Evaluator.split(flags)
       if elseRows.isEmpty { return try thenKernel(&frame) }
       if thenRows.isEmpty { return try elseKernel(&frame) }
       if thenEverywhere {
@@ -220,6 +214,29 @@ extension Evaluator {
 }
 
 extension Evaluator {
+  /// The rows whose flag is true, and those whose flag is false, in order.
+  static func split(_ flags: [Bool]) -> (true: [Int], false: [Int]) {
+    let trueCount = flags.count { $0 }
+    var falseRows: [Int] = []
+    // Each row is written to both, and only the one its flag picks moves on:
+    // no branch to guess at each row. So each has one place to spare.
+    var trueRows = [Int](count: trueCount + 1, filledWith: 0) { trueRows in
+      falseRows = [Int](count: flags.count - trueCount + 1, filledWith: 0) { falseRows in
+        var (next, nextFalse) = (0, 0)
+        for row in 0..<flags.count {
+          trueRows[next] = row
+          falseRows[nextFalse] = row
+          let flag = flags[row] ? 1 : 0
+          next += flag
+          nextFalse += 1 - flag
+        }
+      }
+    }
+    trueRows.removeLast()
+    falseRows.removeLast()
+    return (trueRows, falseRows)
+  }
+
   /// Binds the value to `slot` for the body, as `let` does.
   static func letKernel(_ slot: Int, _ value: @escaping Kernel, _ body: @escaping Kernel) -> Kernel
   {
@@ -236,27 +253,32 @@ extension Evaluator {
   /// row the position of its record among them. Nil when not worth it.
   static func distinctRecords(_ column: Column?) -> (Column, [Int])? {
     guard case .records(let table, let rows)? = column, rows.count > 1 else { return nil }
-    var ascending = true
-    var repeats = false
-    for offset in 1..<rows.count {
-      if rows[offset] < rows[offset - 1] {
-        ascending = false
-        break
-      }
-      if rows[offset] == rows[offset - 1] { repeats = true }
-    }
     // Records in order (the learners of a table of enrolments) repeat in
-    // runs; records in order that never repeat are not worth a pass.
-    if ascending {
-      guard repeats else { return nil }
-      var distinct = [rows[0]]
-      var positions = [Int](repeating: 0, count: rows.count)
+    // runs, found in one pass; records in order that never repeat are not
+    // worth a pass more.
+    var runs = [rows[0]]
+    var ascending = true
+    var repeating = true
+    let runOf = [Int](count: rows.count, filledWith: 0) { runOf in
       for offset in 1..<rows.count {
-        if rows[offset] != rows[offset - 1] { distinct.append(rows[offset]) }
-        positions[offset] = distinct.count - 1
+        let row = rows[offset]
+        if row != rows[offset - 1] {
+          guard row > rows[offset - 1] else {
+            ascending = false
+            return
+          }
+          runs.append(row)
+          // More than half the rows distinct: not worth it, as below.
+          guard runs.count * 2 <= rows.count else {
+            repeating = false
+            return
+          }
+        }
+        runOf[offset] = runs.count - 1
       }
-      guard distinct.count * 2 <= rows.count else { return nil }
-      return (.records(table, distinct), positions)
+    }
+    if ascending {
+      return repeating ? (.records(table, runs), runOf) : nil
     }
     guard table.count <= 4 * rows.count else { return nil }
     // Slot 0 of firstSeen is the missing record (-1).

@@ -37,7 +37,7 @@ public struct Relationship: Sendable {
     var offsets = [0]
     offsets.reserveCapacity(groups.count + 1)
     for group in groups { offsets.append(offsets.last! + group.count) }
-    self.init(child: child, offsets: offsets, rows: Array(groups.joined()))
+    self.init(child: child, offsets: offsets, rows: joined(groups))
   }
 
   /// How many parent rows there are.

@@ -31,9 +31,13 @@ public struct Frame {
   }
 }
 
-/// The fields read in one evaluation, by table, field and rows.
+/// The fields read in one evaluation, by table, field and rows; and, for
+/// each array of rows read from, its first row when the rest follow it one
+/// by one (nil when they do not), with the array kept so that no other can be
+/// stored where it is.
 final class FieldReads {
   var columns: [FieldKey: FieldRead] = [:]
+  var runs: [UnsafePointer<Int>: (rows: [Int], first: Int?)] = [:]
 }
 
 /// An error while a script runs: what went wrong, and the expression at fault.

@@ -106,8 +106,8 @@ extension GradeColumn {
     var bestRank = first.rank
     for column in aligned.dropFirst() {
       let (scale, rank) = (column.scale, column.rank)
-      bestScale = bestScale.changed { bestScale in
-        bestRank = bestRank.changed { bestRank in
+      bestScale.withUnsafeMutableBufferPointer { bestScale in
+        bestRank.withUnsafeMutableBufferPointer { bestRank in
           for row in 0..<rank.count where rank[row] >= 0 {
             let best = bestRank[row]
             if best < 0
@@ -152,6 +152,14 @@ extension GradeColumn {
       rank = [Int8](count: levels.count, filledWith: -1) { rank in
         for row in 0..<levels.count {
           guard let level = levels[row], present?[row] ?? true else { continue }
+          // A learner's rows often repeat the points and level of the row before.
+          if row > 0 && rank[row - 1] >= 0 && levels[row - 1] == level
+            && points[row - 1] == points[row]
+          {
+            scale[row] = scale[row - 1]
+            rank[row] = rank[row - 1]
+            continue
+          }
           let entry = entries[level.order]
           scale[row] = entry.index
           rank[row] = Int8(entry.nearest(points[row], in: table))
@@ -181,13 +189,12 @@ struct LevelScales {
     @inline(__always) func nearest(_ target: Double, in table: [Double]) -> Int {
       if isUniform && abs(target) <= 1e12 {
         // Points one apart from `lowest`: the nearest is the grade at or
-        // below the target or the one above it, the one above at halfway.
-        // Away from huge targets the distances are exact enough that this is
-        // what the loop below would choose.
+        // below the target, or the one above it from halfway up. Away from
+        // huge targets the target's distance above the grade below is exact,
+        // so this is what the loop below would choose.
         let offset = Swift.min(Swift.max(target - lowest, 0), Double(count - 1))
-        let below = Double(Int(offset))
-        let nearer = abs(lowest + below + 1 - target) <= abs(lowest + below - target)
-        return Int(below) + (nearer && below < Double(count - 1) ? 1 : 0)
+        let below = Int(offset)
+        return below + (offset - Double(below) >= 0.5 && below < count - 1 ? 1 : 0)
       }
       var best = 0
       for candidate in 1..<count {

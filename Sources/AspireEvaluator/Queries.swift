@@ -45,11 +45,18 @@ extension Evaluator {
     -> Column
   {
     let storage = rows.withUnsafeBufferPointer { $0.baseAddress }
-    guard let storage, let reads else { return table.columns[index].gatheredAllowingMissing(rows) }
+    guard !rows.isEmpty, let storage, let reads else {
+      return table.columns[index].gatheredAllowingMissing(rows)
+    }
     let key = FieldKey(table: ObjectIdentifier(table), field: index, rows: storage)
     if let known = reads.columns[key] { return known.column }
+    if reads.runs[storage] == nil {
+      let first = rows[0]
+      let follow = first >= 0 && rows.indices.allSatisfy { rows[$0] == first + $0 }
+      reads.runs[storage] = (rows, follow ? first : nil)
+    }
     let column: Column
-    if let first = rows.first, first >= 0, rows.indices.allSatisfy({ rows[$0] == first + $0 }) {
+    if let first = reads.runs[storage]!.first {
       // Rows one after another, as a whole table or a chunk of one gives them.
       column =
         rows.count == table.count

@@ -163,11 +163,15 @@ extension Column {
     case (.grades(let grades), _):
       guard let values = other.gradeColumn, let aligned = GradeColumn.aligned([grades, values])
       else { break }
-      var scale = aligned[0].scale
+      let (otherScale, otherRank) = (aligned[1].scale, aligned[1].rank)
       var rank = aligned[0].rank
-      for (offset, row) in rows.enumerated() {
-        scale[row] = aligned[1].scale[offset]
-        rank[row] = aligned[1].rank[offset]
+      let scale = aligned[0].scale.changed { scale in
+        rank = rank.changed { rank in
+          for (offset, row) in rows.enumerated() {
+            scale[row] = otherScale[offset]
+            rank[row] = otherRank[offset]
+          }
+        }
       }
       return .grades(GradeColumn(scales: aligned[0].scales, scale: scale, rank: rank))
     default:

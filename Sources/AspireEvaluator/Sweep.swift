@@ -35,7 +35,8 @@ extension Evaluator {
         try body(value, try evaluation(kernels[0], &frames[0]))
         continue
       }
-      guard let parts = try run(kernels, over: frames) else {
+      let chunks = zip(kernels, frames).map { Chunk(kernel: $0, frame: $1, rows: nil) }
+      guard let parts = try run(chunks) else {
         // A chunk failed: the value alone, over every row at once (chunks
         // being marked as running), gives the error one evaluation stops at.
         try body(value, try evaluate(formula, over: table, arguments: [parameter: value]))
