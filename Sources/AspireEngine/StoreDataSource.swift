@@ -136,16 +136,19 @@ public final class StoreDataSource: DataSource {
   func loadEnrolments(_ session: Session) throws -> TableData {
     let links = ["learner": try learners(session), "teacher": try table(.staff, selector: nil)]
     // The faculty and the open target, left empty here, are joined after
-    // (see EnrolmentJoins.swift).
-    let loaded = try readColumns(
-      Entity.enrolments,
-      sql: """
-        SELECT session, learner_id, subject, NULL, level, class, teacher_id, predicted, prior,
-          prior_level, withdrawn, NULL
-        FROM enrolments WHERE session = ? ORDER BY learner_id, subject
-        """,
-      [.text(session.description)], links: links)
-    return table(from: try joiningTargets(try joiningFaculties(loaded), session))
+    // (see EnrolmentJoins.swift), from the same state of the store.
+    let loaded = try store.database.reading {
+      let enrolments = try readColumns(
+        Entity.enrolments,
+        sql: """
+          SELECT session, learner_id, subject, NULL, level, class, teacher_id, predicted, prior,
+            prior_level, withdrawn, NULL
+          FROM enrolments WHERE session = ? ORDER BY learner_id, subject
+          """,
+        [.text(session.description)], links: links)
+      return try joiningTargets(try joiningFaculties(enrolments), session)
+    }
+    return table(from: loaded)
   }
 
   func loadAssessments(_ session: Session) throws -> TableData {
