@@ -23,32 +23,40 @@ public struct RowBatch: Sendable {
 
   init(columnCount: Int, capacity: Int) {
     self.columnCount = columnCount
-    kinds.reserveCapacity(columnCount * capacity)
-    words.reserveCapacity(columnCount * capacity)
+    kinds = Array(repeating: .null, count: columnCount * capacity)
+    words = Array(repeating: 0, count: columnCount * capacity)
+    bytes.reserveCapacity(16 * columnCount * capacity)
   }
 
-  /// Copies the statement's current row to the end of the batch.
+  /// Copies the statement's current row to the end of the batch, which has
+  /// room for it.
   mutating func append(_ statement: OpaquePointer) {
-    for index in 0..<Int32(columnCount) {
-      switch sqlite3_column_type(statement, index) {
-      case SQLITE_INTEGER:
-        kinds.append(.integer)
-        words.append(UInt64(bitPattern: sqlite3_column_int64(statement, index)))
-      case SQLITE_FLOAT:
-        kinds.append(.real)
-        words.append(sqlite3_column_double(statement, index).bitPattern)
-      case SQLITE_NULL:
-        kinds.append(.null)
-        words.append(0)
-      default:
-        // Text, and a blob read as text, as `Statement.value(at:)` reads it.
-        let start = bytes.count
-        if let text = sqlite3_column_text(statement, index) {
-          let length = Int(sqlite3_column_bytes(statement, index))
-          bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+    let first = count * columnCount
+    precondition(first + columnCount <= kinds.count, "no room for the row")
+    kinds.withUnsafeMutableBufferPointer { kinds in
+      words.withUnsafeMutableBufferPointer { words in
+        for column in 0..<columnCount {
+          let index = Int32(column)
+          switch sqlite3_column_type(statement, index) {
+          case SQLITE_INTEGER:
+            kinds[first + column] = .integer
+            words[first + column] = UInt64(bitPattern: sqlite3_column_int64(statement, index))
+          case SQLITE_FLOAT:
+            kinds[first + column] = .real
+            words[first + column] = sqlite3_column_double(statement, index).bitPattern
+          case SQLITE_NULL:
+            kinds[first + column] = .null
+          default:
+            // Text, and a blob read as text, as `Statement.value(at:)` reads it.
+            let start = bytes.count
+            if let text = sqlite3_column_text(statement, index) {
+              let length = Int(sqlite3_column_bytes(statement, index))
+              bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
+            }
+            kinds[first + column] = .text
+            words[first + column] = UInt64(start) << 32 | UInt64(bytes.count - start)
+          }
         }
-        kinds.append(.text)
-        words.append(UInt64(start) << 32 | UInt64(bytes.count - start))
       }
     }
     count += 1
