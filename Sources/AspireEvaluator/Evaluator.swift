@@ -82,11 +82,18 @@ public final class Evaluator {
     let body = workspace.functionBodies[formula.body]
     var frame = Frame(count: table.rows.count, slotCount: body.slotCount)
     frame.slots[0] = .records(table.data, table.rows)
-    for (offset, defaultValue) in formula.defaults.enumerated() {
-      let value = try arguments[offset + 1] ?? evaluate(defaultValue, slotCount: 0)
-      frame.slots[offset + 1] = Column(repeating: value, count: table.rows.count)
+    let parameters = try formula.defaults.indices.map { offset in
+      try arguments[offset + 1] ?? evaluate(formula.defaults[offset], slotCount: 0)
     }
-    let kernel = functionKernel(formula.body)
+    let function = functionKernel(formula.body)
+    // The parameters' columns are made for the rows being run, a chunk's
+    // on the thread that runs the chunk.
+    let kernel: Kernel = { frame in
+      for (offset, value) in parameters.enumerated() {
+        frame.slots[offset + 1] = Column(repeating: value, count: frame.count)
+      }
+      return try function(&frame)
+    }
     return try evaluation({ try self.inChunks(kernel, &$0, type: body.body.type) }, &frame)
   }
 
