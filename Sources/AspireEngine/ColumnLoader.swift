@@ -6,107 +6,110 @@ import AspireStore
 extension StoreDataSource {
   /// Runs `sql` and builds one column per field of the entity's record type,
   /// in field order. The query returns the fields in that order; an extra
-  /// last column, where present, is the level that grades are read on.
+  /// last column, where present, is the level that grades are read on. Each
+  /// value is read from the statement straight into its column, by type.
   func load(
     _ entity: Entity, sql: String, _ parameters: [SQLValue], links: [String: TableData] = [:]
   ) throws -> TableData {
+    table(from: try readColumns(entity, sql: sql, parameters, links: links))
+  }
+
+  /// The columns of a table as read, before they become its `TableData`.
+  struct LoadedColumns {
+    var record: RecordType
+    var count: Int
+    var columns: [Column]
+    /// By link field, the ids of the rows whose link found no row.
+    var unlinked: [String: [Int: String]]
+
+    /// The columns of the rows at `indices` only.
+    func keeping(_ indices: [Int]) -> LoadedColumns {
+      let position = Dictionary(uniqueKeysWithValues: indices.enumerated().map { ($1, $0) })
+      return LoadedColumns(
+        record: record, count: indices.count, columns: columns.map { $0.gathered(indices) },
+        unlinked: unlinked.mapValues { ids in
+          Dictionary(
+            uniqueKeysWithValues: ids.compactMap { row, id in position[row].map { ($0, id) } })
+        })
+    }
+  }
+
+  /// The columns of the rows `sql` gives, as `load` reads them.
+  func readColumns(
+    _ entity: Entity, sql: String, _ parameters: [SQLValue], links: [String: TableData]
+  ) throws -> LoadedColumns {
     let record = entity.recordType
     let statement = try store.database.prepare(sql)
-    try statement.bind(parameters)
-    var rows: [[SQLValue]] = []
-    while try statement.step() { rows.append(statement.row()) }
-    statement.reset()
-
-    let levelIndex = record.index(of: "level")
-    let priorLevelIndex = record.index(of: "prior_level")
-    var columns: [Column] = []
-    var keys: [String: [String?]] = [:]
-    for (index, field) in record.fields.enumerated() {
-      let raw = rows.map { $0[index] }
-      switch field.type.present {
-      case .number:
-        columns.append(numbers(raw))
-      case .boolean:
-        columns.append(
-          Column(raw.map { $0.integer.map { .boolean($0 != 0) } ?? .missing }, type: .boolean))
-      case .record:
-        columns.append(try linked(raw, to: links[field.name], field: field.name))
-        keys[field.name] = raw.map(\.text)
-      case .grade:
-        // A grade is read on its row's level; a prior grade on its prior level.
-        let levelColumn = field.name == "prior" ? priorLevelIndex : levelIndex
-        let values = rows.map { row -> Value in
-          guard let name = row[index].text else { return .missing }
-          var level: Level?
-          if let levelColumn, let text = row[levelColumn].text { level = Level(parsing: text) }
-          if field.name == "prior", level == nil, let levelIndex, let text = row[levelIndex].text {
-            level = Level(parsing: text)
-          }
-          if level == nil, row.count > record.fields.count, let text = row.last?.text {
-            level = Level(parsing: text)
-          }
-          return grade(name, on: level)
-        }
-        columns.append(.values(values))
-      case .date:
-        columns.append(
-          .values(
-            raw.map { raw in
-              raw.text.flatMap { CalendarDate(parsing: $0) }.map(Value.date) ?? .missing
-            }))
-      default:
-        columns.append(.values(raw.map { textValue($0, as: field.type.present) }))
+    let (readers, extraLevel) = try fieldReaders(
+      record, links: links, columnCount: statement.columnCount)
+    // Levels first: a row's grades are read on the levels of the same row.
+    let levelsFirst = readers.filter { $0 is LevelReader } + readers.filter { !($0 is LevelReader) }
+    var count = 0
+    try store.database.readRows(sql, parameters) { batch in
+      for row in 0..<batch.count {
+        extraLevel?.read(batch, row)
+        for reader in levelsFirst { reader.read(batch, row) }
       }
+      count += batch.count
     }
-    let table = TableData(record: record, count: rows.count, columns: columns)
-    linkKeys[ObjectIdentifier(table)] = keys
+    var unlinked: [String: [Int: String]] = [:]
+    for (field, reader) in zip(record.fields, readers) {
+      if let link = reader as? LinkReader { unlinked[field.name] = link.unlinked }
+    }
+    return LoadedColumns(
+      record: record, count: count, columns: readers.map { $0.column() }, unlinked: unlinked)
+  }
+
+  /// The table of the columns read, with the ids of its unlinked rows kept
+  /// for relations.
+  func table(from loaded: LoadedColumns) -> TableData {
+    let table = TableData(record: loaded.record, count: loaded.count, columns: loaded.columns)
+    unlinkedKeys[ObjectIdentifier(table)] = loaded.unlinked
     return table
   }
 
-  func numbers(_ raw: [SQLValue]) -> Column {
-    var numbers = [Double](repeating: 0, count: raw.count)
-    var present: [Bool]?
-    for (row, value) in raw.enumerated() {
-      switch value {
-      case .integer(let number): numbers[row] = Double(number)
-      case .real(let number): numbers[row] = number
-      default:
-        if present == nil { present = Array(repeating: true, count: raw.count) }
-        present![row] = false
+  /// A reader for each field of `record`, in field order, and one for the
+  /// extra column of levels when the query has one.
+  func fieldReaders(_ record: RecordType, links: [String: TableData], columnCount: Int) throws
+    -> (readers: [ColumnReader], extraLevel: LevelReader?)
+  {
+    var levels: [Int: LevelReader] = [:]
+    for (index, field) in record.fields.enumerated() where field.type.present == .level {
+      levels[index] = LevelReader(column: index)
+    }
+    let extra = columnCount > record.fields.count ? LevelReader(column: record.fields.count) : nil
+    let levelReader = record.index(of: "level").flatMap { levels[$0] }
+    let priorLevelReader = record.index(of: "prior_level").flatMap { levels[$0] }
+    let readers = try record.fields.enumerated().map { column, field -> ColumnReader in
+      switch field.type.present {
+      case .number: return NumberReader(column: column)
+      case .boolean: return BooleanReader(column: column)
+      case .level: return levels[column]!
+      case .record:
+        guard let table = links[field.name], let ids = idIndex(of: table) else {
+          throw DataSourceError("no table to link \(field.name) to")
+        }
+        return LinkReader(column: column, ids: ids)
+      case .grade:
+        // A grade is read on its row's level, a prior grade on its prior
+        // level or else its row's; failing those, on the extra column's.
+        let sources = field.name == "prior" ? [priorLevelReader, levelReader] : [levelReader]
+        return GradeReader(column: column, levels: (sources + [extra]).compactMap { $0 })
+      case .date: return ParsedReader(column: column) { CalendarDate(parsing: $0).map(Value.date) }
+      case .stage: return ParsedReader(column: column) { Stage(parsing: $0).map(Value.stage) }
+      case .status: return ParsedReader(column: column) { Status(parsing: $0).map(Value.status) }
+      default: return ParsedReader(column: column) { .text($0) }
       }
     }
-    return .numbers(numbers, present: present)
+    return (readers, extra)
   }
 
-  /// Row references into `table` by its `id` (or `subject`) field.
-  func linked(_ raw: [SQLValue], to table: TableData?, field: String) throws -> Column {
-    guard let table, let key = table.record.index(of: "id") else {
-      throw DataSourceError("no table to link \(field) to")
-    }
-    var position: [String: Int] = [:]
-    for row in 0..<table.count {
-      if case .text(let id) = table.value(key, at: row) { position[id] = row }
-    }
-    return .records(table, raw.map { $0.text.flatMap { position[$0] } ?? -1 })
-  }
-
-  func textValue(_ value: SQLValue, as type: ValueType) -> Value {
-    guard let text = value.text else { return .missing }
-    switch type {
-    case .stage: return Stage(parsing: text).map(Value.stage) ?? .missing
-    case .level: return Level(parsing: text).map(Value.level) ?? .missing
-    case .status: return Status(parsing: text).map(Value.status) ?? .missing
-    default: return .text(text)
-    }
-  }
-
-  /// A grade read on its level's scale, or on the first built-in scale that
-  /// knows it when the level is unknown.
-  func grade(_ name: String, on level: Level?) -> Value {
-    if let level, let grade = level.scale.grade(named: name) { return .grade(grade) }
-    for scale in GradeScale.builtIn {
-      if let grade = scale.grade(named: name) { return .grade(grade) }
-    }
-    return .missing
+  /// The rows of `table` by id, made once for each table that others link to.
+  func idIndex(of table: TableData) -> IdIndex? {
+    if let known = idIndexes[ObjectIdentifier(table)] { return known }
+    guard let key = table.record.index(of: "id") else { return nil }
+    let index = IdIndex(table, key: key)
+    idIndexes[ObjectIdentifier(table)] = index
+    return index
   }
 }

@@ -22,9 +22,7 @@ public final class LazyStoreDataSource: DataSource {
     try open().table(entity, selector: selector)
   }
 
-  public func related(_ relation: Relation, of parent: TableData) throws
-    -> (child: TableData, rows: [[Int]])
-  {
+  public func related(_ relation: Relation, of parent: TableData) throws -> Relationship {
     try open().related(relation, of: parent)
   }
 

@@ -17,15 +17,18 @@ public final class StoreDataSource: DataSource {
     cache = [:]
     sessionOf = [:]
     relatedCache = [:]
-    linkKeys = [:]
+    unlinkedKeys = [:]
+    idIndexes = [:]
   }
   /// The session each loaded per-session table belongs to.
   var sessionOf: [ObjectIdentifier: Session] = [:]
-  /// For each loaded table, the ids its links were written with, by field:
-  /// a result's learner is known by id even when the learner has no stage in
-  /// the session its link points into.
-  var linkKeys: [ObjectIdentifier: [String: [String?]]] = [:]
-  var relatedCache: [String: (child: TableData, rows: [[Int]])] = [:]
+  /// For each loaded table, by link field, the ids of the rows whose link
+  /// found no row: a result's learner is known by id even when the learner
+  /// has no stage in the session its link points into.
+  var unlinkedKeys: [ObjectIdentifier: [String: [Int: String]]] = [:]
+  /// The rows of each table others link to, by id.
+  var idIndexes: [ObjectIdentifier: IdIndex] = [:]
+  var relatedCache: [String: Relationship] = [:]
 
   /// The date scripts run as of: a flag's age is counted to it.
   public var today: CalendarDate
@@ -132,17 +135,20 @@ public final class StoreDataSource: DataSource {
 
   func loadEnrolments(_ session: Session) throws -> TableData {
     let links = ["learner": try learners(session), "teacher": try table(.staff, selector: nil)]
-    return try load(
-      Entity.enrolments,
-      sql: """
-        SELECT e.session, e.learner_id, e.subject, s.faculty, e.level, e.class, e.teacher_id,
-          e.predicted, e.prior, e.prior_level, e.withdrawn, t.target
-        FROM enrolments e JOIN subjects s ON s.subject = e.subject
-        LEFT JOIN targets t ON t.session = e.session AND t.learner_id = e.learner_id
-          AND t.subject = e.subject AND t.closed_at IS NULL
-        WHERE e.session = ? ORDER BY e.learner_id, e.subject
-        """,
-      [.text(session.description)], links: links)
+    // The faculty and the open target, left empty here, are joined after
+    // (see EnrolmentJoins.swift), from the same state of the store.
+    let loaded = try store.database.reading {
+      let enrolments = try readColumns(
+        Entity.enrolments,
+        sql: """
+          SELECT session, learner_id, subject, NULL, level, class, teacher_id, predicted, prior,
+            prior_level, withdrawn, NULL
+          FROM enrolments WHERE session = ? ORDER BY learner_id, subject
+          """,
+        [.text(session.description)], links: links)
+      return try joiningTargets(try joiningFaculties(enrolments), session)
+    }
+    return table(from: loaded)
   }
 
   func loadAssessments(_ session: Session) throws -> TableData {

@@ -2,12 +2,12 @@ import AspireLanguage
 import AspireModel
 
 extension Evaluator {
+  /// Arithmetic on the two operands' columns; `right`, the right operand,
+  /// says when it is a constant number.
   func compileArithmetic(
-    _ operation: Arithmetic, _ left: TypedExpression, _ right: TypedExpression,
-    type: ValueType, range: SourceRange
+    _ operation: Arithmetic, _ leftKernel: @escaping Kernel, _ rightKernel: @escaping Kernel,
+    constant right: TypedExpression, type: ValueType, range: SourceRange
   ) -> Kernel {
-    let leftKernel = compile(left)
-    let rightKernel = compile(right)
     switch operation {
     case .add, .subtract, .multiply, .divide:
       if case .constant(.number(let constant)) = right.kind {
@@ -23,8 +23,13 @@ extension Evaluator {
       }
     default:
       return { frame in
-        let a = try leftKernel(&frame).valueArray
-        let b = try rightKernel(&frame).valueArray
+        let left = try leftKernel(&frame)
+        let right = try rightKernel(&frame)
+        if let column = try gradeArithmetic(operation, left, right, range: range) {
+          return column
+        }
+        let a = left.valueArray
+        let b = right.valueArray
         var values = [Value](repeating: .missing, count: frame.count)
         for row in 0..<frame.count {
           values[row] = try combine(operation, a[row], b[row], range: range)
@@ -32,6 +37,25 @@ extension Evaluator {
         return Column(values, type: type)
       }
     }
+  }
+}
+
+/// Grade steps over whole columns of grades and numbers; nil for other
+/// operations and column kinds, which go one row at a time.
+func gradeArithmetic(_ operation: Arithmetic, _ left: Column, _ right: Column, range: SourceRange)
+  throws -> Column?
+{
+  switch (operation, left, right) {
+  case (.gradeAddSteps, .grades(let grades), .numbers(let steps, let present)):
+    return .grades(try grades.moved(by: steps, present, sign: 1, range: range))
+  case (.gradeSubtractSteps, .grades(let grades), .numbers(let steps, let present)):
+    return .grades(try grades.moved(by: steps, present, sign: -1, range: range))
+  case (.stepsAddGrade, .numbers(let steps, let present), .grades(let grades)):
+    return .grades(try grades.moved(by: steps, present, sign: 1, range: range))
+  case (.stepsBetween, .grades(let x), .grades(let y)):
+    return x.steps(from: y)
+  default:
+    return nil
   }
 }
 

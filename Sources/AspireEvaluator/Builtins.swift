@@ -9,10 +9,8 @@ import AspireModel
 
 extension Evaluator {
   func compileBuiltin(
-    _ function: BuiltinFunction, _ arguments: [TypedExpression], type: ValueType,
-    range: SourceRange
+    _ function: BuiltinFunction, _ kernels: [Kernel], type: ValueType, range: SourceRange
   ) -> Kernel {
-    let kernels = arguments.map(compile)
     if [.abs, .floor, .ceil].contains(function) {
       let operation: (Double) -> Double =
         function == .abs
@@ -26,7 +24,9 @@ extension Evaluator {
       }
     }
     return { [unowned self] frame in
-      let columns = try kernels.map { try $0(&frame).valueArray }
+      let argumentColumns = try kernels.map { try $0(&frame) }
+      if let column = columnBuiltin(function, argumentColumns) { return column }
+      let columns = argumentColumns.map(\.valueArray)
       var values = [Value](repeating: .missing, count: frame.count)
       // One buffer for every row's arguments, not an array a row.
       var arguments = [Value](repeating: .missing, count: columns.count)
@@ -56,6 +56,58 @@ func meanOf(_ values: [Double]) -> Double? {
 func midpoint(_ low: Double, _ high: Double) -> Double {
   let sum = low + high
   return sum.isFinite ? sum / 2 : low / 2 + high / 2
+}
+
+/// A call over whole columns, for the functions and column kinds that have a
+/// kernel of their own; nil for the rest, which go one row at a time. None of
+/// these can fail, so they never need to stop at a row.
+func columnBuiltin(_ function: BuiltinFunction, _ arguments: [Column]) -> Column? {
+  switch (function, arguments.first) {
+  case (.points, .grades(let grades)?):
+    return grades.points()
+  case (.top, .levels(let levels)?), (.bottom, .levels(let levels)?):
+    return .grades(GradeColumn.bound(of: levels, highest: function == .top))
+  case (.grade, .numbers(let points, let present)?):
+    guard let levels = arguments[1].levelArray else { return nil }
+    return .grades(GradeColumn.nearest(points, present, levels: levels))
+  case (.known, let column?):
+    return .booleans(column.missingFlags.map { !$0 }, present: nil)
+  case (.min, .grades?), (.max, .grades?):
+    // One argument that is a list goes one row at a time; grades are never lists.
+    let columns = arguments.compactMap(\.gradeColumn)
+    guard columns.count == arguments.count else { return nil }
+    return GradeColumn.extreme(of: columns, highest: function == .max).map(Column.grades)
+  case (.min, .numbers?), (.max, .numbers?):
+    return extremeNumbers(arguments, highest: function == .max)
+  default:
+    return nil
+  }
+}
+
+/// The lowest or highest present number of each row across the columns, as
+/// `min` and `max` choose; nil unless every column holds numbers.
+func extremeNumbers(_ columns: [Column], highest: Bool) -> Column? {
+  var parts: [([Double], [Bool]?)] = []
+  for column in columns {
+    guard case .numbers(let numbers, let present) = column else { return nil }
+    parts.append((numbers, present))
+  }
+  guard var (best, known) = parts.first else { return nil }
+  for (numbers, present) in parts.dropFirst() {
+    for row in best.indices where present?[row] ?? true {
+      guard known?[row] ?? true else {
+        best[row] = numbers[row]
+        known![row] = true
+        continue
+      }
+      // compareValues's order: anything neither below nor equal counts as above.
+      let x = numbers[row]
+      let y = best[row]
+      let order = x < y ? -1 : (x == y ? 0 : 1)
+      if highest ? order > 0 : order < 0 { best[row] = x }
+    }
+  }
+  return .numbers(best, present: known)
 }
 
 /// One call of a built-in function on one row's arguments.

@@ -3,10 +3,8 @@ import AspireModel
 
 extension Evaluator {
   func compileComparison(
-    _ comparison: Comparison, _ left: TypedExpression, _ right: TypedExpression
+    _ comparison: Comparison, _ leftKernel: @escaping Kernel, _ rightKernel: @escaping Kernel
   ) -> Kernel {
-    let leftKernel = compile(left)
-    let rightKernel = compile(right)
     return { frame in
       let a = try leftKernel(&frame)
       let b = try rightKernel(&frame)
@@ -21,6 +19,12 @@ extension Evaluator {
         case .greaterOrEqual: for i in x.indices { flags[i] = x[i] >= y[i] }
         }
         return .booleans(flags, present: joinedPresence(xPresent, yPresent))
+      }
+      if case .levels(let x) = a, case .levels(let y) = b {
+        return compareLevels(comparison, x, y)
+      }
+      if let orders = orderOfColumns(a, b) {
+        return comparisonFlags(comparison, orders)
       }
       let left = a.valueArray
       let right = b.valueArray
@@ -46,6 +50,60 @@ extension Evaluator {
       return .booleans(flags, present: present)
     }
   }
+}
+
+/// For each row, -1, 0 or 1 as the left grade or level comes before, with or
+/// after the right, as `compareValues` orders them; nil for other columns.
+func orderOfColumns(_ a: Column, _ b: Column) -> [Int8?]? {
+  switch (a, b) {
+  case (.grades(let x), .grades(let y)): return x.order(against: y)
+  case (.levels(let x), .levels(let y)): return levelOrder(x, y)
+  default: return nil
+  }
+}
+
+/// A comparison of two columns of levels, row by row; missing where either is.
+func compareLevels(_ comparison: Comparison, _ x: [Level?], _ y: [Level?]) -> Column {
+  var anyMissing = false
+  let flags = [Bool](count: x.count, filledWith: false) { flags in
+    for row in 0..<flags.count {
+      guard let a = x[row], let b = y[row] else {
+        anyMissing = true
+        continue
+      }
+      switch comparison {
+      case .equal: flags[row] = a == b
+      case .notEqual: flags[row] = a != b
+      case .less: flags[row] = a < b
+      case .lessOrEqual: flags[row] = a <= b
+      case .greater: flags[row] = a > b
+      case .greaterOrEqual: flags[row] = a >= b
+      }
+    }
+  }
+  return .booleans(flags, present: anyMissing ? zip(x, y).map { $0 != nil && $1 != nil } : nil)
+}
+
+/// A comparison's flags from each row's order; missing where there is none.
+func comparisonFlags(_ comparison: Comparison, _ orders: [Int8?]) -> Column {
+  var flags = [Bool](repeating: false, count: orders.count)
+  var present: [Bool]?
+  for (row, order) in orders.enumerated() {
+    guard let order else {
+      if present == nil { present = Array(repeating: true, count: orders.count) }
+      present![row] = false
+      continue
+    }
+    switch comparison {
+    case .equal: flags[row] = order == 0
+    case .notEqual: flags[row] = order != 0
+    case .less: flags[row] = order < 0
+    case .lessOrEqual: flags[row] = order <= 0
+    case .greater: flags[row] = order > 0
+    case .greaterOrEqual: flags[row] = order >= 0
+    }
+  }
+  return .booleans(flags, present: present)
 }
 
 /// -1, 0 or 1 as `a` comes before, with or after `b`; nil if either is missing.

@@ -21,6 +21,11 @@ public final class Evaluator {
   public var dataSource: DataSource?
   var globalValues: [Int: Value] = [:]
   var functionKernels: [Int: Kernel] = [:]
+  /// Held while kernels reach what the threads running chunks of one frame
+  /// share: global values, compiled functions, the data source, and whether
+  /// chunks are running (see `inChunks`).
+  let shared = NSRecursiveLock()
+  var isRunningChunks = false
 
   public init(workspace: Workspace) {
     self.workspace = workspace
@@ -28,11 +33,13 @@ public final class Evaluator {
 
   /// The value of a top-level binding, computed on first use.
   public func value(ofGlobal index: Int) throws -> Value {
-    if let value = globalValues[index] { return value }
+    if let value = shared.withLock({ globalValues[index] }) { return value }
     let global = workspace.globals[index]
     guard let expression = global.value else { return .missing }
+    // Worked out without the lock, which chunks of the evaluation may need;
+    // two chunks needing it at once both work out the same value.
     let value = try evaluate(expression, slotCount: global.slotCount)
-    globalValues[index] = value
+    shared.withLock { globalValues[index] = value }
     return value
   }
 
@@ -47,12 +54,23 @@ public final class Evaluator {
   public func evaluate(_ expression: TypedExpression, slotCount: Int) throws -> Value {
     let kernel = compile(expression)
     var frame = Frame(count: 1, slotCount: slotCount)
-    return try kernel(&frame).value(at: 0)
+    return try evaluation(kernel, &frame).value(at: 0)
   }
 
   /// Evaluates an expression over the rows of `frame`.
   public func evaluate(_ expression: TypedExpression, over frame: inout Frame) throws -> Column {
-    try compile(expression)(&frame)
+    let kernel = compile(expression)
+    return try evaluation({ try self.inChunks(kernel, &$0, type: expression.type) }, &frame)
+  }
+
+  /// Runs a kernel over a frame as one evaluation, or as a part of the one
+  /// under way when the frame belongs to it: the fields read are kept while
+  /// it runs, and forgotten after.
+  func evaluation(_ kernel: Kernel, _ frame: inout Frame) throws -> Column {
+    guard frame.reads == nil else { return try kernel(&frame) }
+    frame.reads = FieldReads()
+    defer { frame.reads = nil }
+    return try kernel(&frame)
   }
 
   /// A formula's value for each enrolment of `table`, with the parameters
@@ -63,17 +81,27 @@ public final class Evaluator {
     let body = workspace.functionBodies[formula.body]
     var frame = Frame(count: table.rows.count, slotCount: body.slotCount)
     frame.slots[0] = .records(table.data, table.rows)
-    for (offset, defaultValue) in formula.defaults.enumerated() {
-      let value = try arguments[offset + 1] ?? evaluate(defaultValue, slotCount: 0)
-      frame.slots[offset + 1] = Column(repeating: value, count: table.rows.count)
+    let parameters = try formula.defaults.indices.map { offset in
+      try arguments[offset + 1] ?? evaluate(formula.defaults[offset], slotCount: 0)
     }
-    return try functionKernel(formula.body)(&frame)
+    let function = functionKernel(formula.body)
+    // The parameters' columns are made for the rows being run, a chunk's
+    // on the thread that runs the chunk.
+    let kernel: Kernel = { frame in
+      for (offset, value) in parameters.enumerated() {
+        frame.slots[offset + 1] = Column(repeating: value, count: frame.count)
+      }
+      return try function(&frame)
+    }
+    return try evaluation({ try self.inChunks(kernel, &$0, type: body.body.type) }, &frame)
   }
 
   func functionKernel(_ index: Int) -> Kernel {
-    if let kernel = functionKernels[index] { return kernel }
-    let kernel = compile(workspace.functionBodies[index].body)
-    functionKernels[index] = kernel
-    return kernel
+    shared.withLock {
+      if let kernel = functionKernels[index] { return kernel }
+      let kernel = compile(workspace.functionBodies[index].body)
+      functionKernels[index] = kernel
+      return kernel
+    }
   }
 }

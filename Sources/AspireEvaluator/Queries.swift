@@ -11,7 +11,7 @@ extension Evaluator {
           message: "\(entity.rawValue) needs a store, and there is none here", range: range)
       }
       do {
-        let data = try source.table(entity, selector: value)
+        let data = try self.shared.withLock { try source.table(entity, selector: value) }
         return Column(repeating: .table(TableValue(all: data)), count: frame.count)
       } catch let error as DataSourceError {
         throw RuntimeError(message: error.message, range: range)
@@ -19,13 +19,11 @@ extension Evaluator {
     }
   }
 
-  func compileField(_ base: TypedExpression, _ index: Int) -> Kernel {
-    let baseKernel = compile(base)
-    let type = fieldType(base, index)
-    return { frame in
+  func compileField(_ baseKernel: @escaping Kernel, _ type: ValueType, _ index: Int) -> Kernel {
+    return { [unowned self] frame in
       switch try baseKernel(&frame) {
       case .records(let table, let rows):
-        return table.columns[index].gatheredAllowingMissing(rows)
+        return Evaluator.field(index, of: table, rows, in: frame.reads)
       case let other:
         var values = [Value](repeating: .missing, count: other.count)
         for row in 0..<other.count {
@@ -36,6 +34,38 @@ extension Evaluator {
         return Column(values, type: type)
       }
     }
+  }
+
+  /// A field of some rows of a table, gathered once in an evaluation for
+  /// each array of rows: a formula reads `e.level` in several places, and a
+  /// function called with `e` reads the same rows again. Rows that follow one
+  /// another read a slice of the column, and a whole table in order reads the
+  /// table's own column, with no copy.
+  static func field(_ index: Int, of table: TableData, _ rows: [Int], in reads: FieldReads?)
+    -> Column
+  {
+    let storage = rows.withUnsafeBufferPointer { $0.baseAddress }
+    guard !rows.isEmpty, let storage, let reads else {
+      return table.columns[index].gatheredAllowingMissing(rows)
+    }
+    let key = FieldKey(table: ObjectIdentifier(table), field: index, rows: storage)
+    if let known = reads.columns[key] { return known.column }
+    if reads.runs[storage] == nil {
+      let first = rows[0]
+      let follow = first >= 0 && rows.indices.allSatisfy { rows[$0] == first + $0 }
+      reads.runs[storage] = (rows, follow ? first : nil)
+    }
+    let column: Column
+    if let first = reads.runs[storage]!.first {
+      // Rows one after another, as a whole table or a chunk of one gives them.
+      column =
+        rows.count == table.count
+        ? table.columns[index] : table.columns[index].sliced(first..<(first + rows.count))
+    } else {
+      column = table.columns[index].gatheredAllowingMissing(rows)
+    }
+    reads.columns[key] = FieldRead(table: table, rows: rows, column: column)
+    return column
   }
 
   func fieldType(_ base: TypedExpression, _ index: Int) -> ValueType {
@@ -225,4 +255,20 @@ func rowFrame(_ frame: Frame, _ row: Int, _ table: TableValue, _ slot: Int) -> F
   var inner = frame.gathered(Array(repeating: row, count: table.rows.count))
   inner.slots[slot] = .records(table.data, table.rows)
   return inner
+}
+
+/// Which field of which rows of a table: the rows by where their array is
+/// stored, which stays theirs while the cache holds them.
+struct FieldKey: Hashable {
+  var table: ObjectIdentifier
+  var field: Int
+  var rows: UnsafePointer<Int>
+}
+
+/// A field read, with the table and rows it was read from, kept alive so
+/// that no other array of rows can be stored where these are.
+struct FieldRead {
+  var table: TableData
+  var rows: [Int]
+  var column: Column
 }

@@ -45,6 +45,26 @@ import Testing
         interpreter: Interpreter()) == [3, 7])
   }
 
+  @Test func givesOverManyRowsWhatEachRowGives() throws {
+    // Enough rows to be worked out in chunks on several threads.
+    let column = (0..<100_000).map(Double.init)
+    let result = try evaluateOverColumn(
+      "if d > 50000 then d * 2 else d / 4", column: column, interpreter: Interpreter())
+    #expect(result == column.map { $0 > 50000 ? $0 * 2 : $0 / 4 })
+  }
+
+  @Test func reportsTheErrorOfTheFirstPartToFailOverManyRows() {
+    // The division fails only in the last rows, the rounding only in the
+    // first; the division is worked out first, so its error is the one.
+    #expect {
+      try evaluateOverColumn(
+        "1 / (if d > 90000 then 0 else 1) + round(d, if d == 5 then 0.5 else 0)",
+        column: (0..<100_000).map(Double.init), interpreter: Interpreter())
+    } throws: { error in
+      (error as? RuntimeError)?.message == "division by zero"
+    }
+  }
+
   @Test func keepsNumbersInContiguousArrays() throws {
     var frame = Frame(count: 3, slotCount: 1)
     frame.slots[0] = .numbers([1, 2, 3], present: nil)

@@ -34,6 +34,25 @@ import Testing
     #expect(try database.query("SELECT x FROM t") == [[.text(awkward)]])
   }
 
+  @Test func readsOneStateOfTheDatabaseWhileOthersCommit() throws {
+    let scratch = Scratch()
+    let reader = try Database(path: scratch.file("a.db"))
+    try reader.execute("CREATE TABLE t (x)")
+    let writer = try Database(path: scratch.file("a.db"))
+    let counts = try reader.reading {
+      let before = try reader.scalar("SELECT count(*) FROM t")
+      try writer.run("INSERT INTO t VALUES (1)")
+      return [before, try reader.scalar("SELECT count(*) FROM t")]
+    }
+    #expect(counts == [.integer(0), .integer(0)])
+    #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
+    // Inside a transaction it is a part of it.
+    try reader.inTransaction {
+      try reader.run("INSERT INTO t VALUES (2)")
+      #expect(try reader.reading { try reader.scalar("SELECT count(*) FROM t") } == .integer(2))
+    }
+  }
+
   @Test func roundTripsEveryStorageClass() throws {
     let scratch = Scratch()
     let database = try Database(path: scratch.file("a.db"))

@@ -48,8 +48,10 @@ struct AnalysisService {
     guard let resultsRelation = Entity.enrolments.relation(named: "results"),
       let marksRelation = Entity.enrolments.relation(named: "assessments")
     else { return [] }
-    let (results, resultRows) = try data.related(resultsRelation, of: table.data)
-    let (marks, markRows) = try data.related(marksRelation, of: table.data)
+    let resultRows = try data.related(resultsRelation, of: table.data)
+    let results = resultRows.child
+    let markRows = try data.related(marksRelation, of: table.data)
+    let marks = markRows.child
     let record = table.data.record
     let target = record.index(of: "target")!
     let className = record.index(of: "class")!

@@ -20,9 +20,12 @@ struct LiveReportBuilder {
     let enrolments = Entity.learners.relation(named: "enrolments")!
     let meetings = Entity.learners.relation(named: "meetings")!
     let marks = Entity.enrolments.relation(named: "assessments")!
-    let (courses, courseRows) = try data.related(enrolments, of: learners)
-    let (marksTable, markRows) = try data.related(marks, of: courses)
-    let (meetingTable, meetingRows) = try data.related(meetings, of: learners)
+    let courseRows = try data.related(enrolments, of: learners)
+    let courses = courseRows.child
+    let markRows = try data.related(marks, of: courses)
+    let marksTable = markRows.child
+    let meetingRows = try data.related(meetings, of: learners)
+    let meetingTable = meetingRows.child
 
     var subjects: [LiveReport.Subject] = []
     for course in courseRows[row] where field(courses, "withdrawn", course) != .boolean(true) {

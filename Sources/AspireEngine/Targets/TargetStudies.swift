@@ -84,33 +84,46 @@ extension TargetService {
     var gaps: [Double?]
   }
 
-  func replayGaps(
-    _ formula: Workspace.Formula, _ table: TableValue, _ evaluator: Evaluator,
-    arguments: [Int: Value] = [:]
-  ) throws -> (EnrolmentRows, Replay) {
+  func replayGaps(_ formula: Workspace.Formula, _ table: TableValue, _ evaluator: Evaluator)
+    throws -> (EnrolmentRows, Replay)
+  {
     let rows = EnrolmentRows(table)
-    let targets = try evaluator.evaluate(formula, over: table, arguments: arguments)
-    guard let relation = Entity.enrolments.relation(named: "results") else {
-      return (rows, Replay(gaps: []))
-    }
-    let (results, members) = try data.related(relation, of: table.data)
+    let targets = try evaluator.evaluate(formula, over: table)
+    return (rows, Replay(gaps: gaps(targets, try achievedGrades(table))))
+  }
+
+  /// Each enrolment's result at its own level, the grade a target is set
+  /// against; nil where it has none.
+  func achievedGrades(_ table: TableValue) throws -> [Grade?] {
+    guard let relation = Entity.enrolments.relation(named: "results"),
+      let levelField = table.data.record.index(of: "level")
+    else { return Array(repeating: nil, count: table.rows.count) }
+    let members = try data.related(relation, of: table.data)
+    let results = members.child
     let gradeIndex = results.record.index(of: "grade")!
     let levelIndex = results.record.index(of: "level")!
-    var gaps: [Double?] = []
-    for (offset, row) in table.rows.enumerated() {
-      let level = rows.level[offset]
-      let result = members[row].first {
-        results.value(levelIndex, at: $0) == level.map(Value.level)
-      }
-      guard let result, let target = grade(targets.value(at: offset)),
-        let achieved = grade(results.value(gradeIndex, at: result)), target.scale == achieved.scale
-      else {
-        gaps.append(nil)
-        continue
-      }
-      gaps.append(Double(target.rank - achieved.rank))
+    return table.rows.map { row in
+      guard case .level(let level) = table.data.value(levelField, at: row) else { return nil }
+      let result = members[row].first { results.value(levelIndex, at: $0) == .level(level) }
+      return result.flatMap { grade(results.value(gradeIndex, at: $0)) }
     }
-    return (rows, Replay(gaps: gaps))
+  }
+
+  /// Target minus result in grade steps, where both exist on one scale.
+  func gaps(_ targets: Column, _ achieved: [Grade?]) -> [Double?] {
+    if case .grades(let grades) = targets {
+      return achieved.enumerated().map { row, achieved in
+        guard let achieved, let target = grades.grade(at: row), target.scale == achieved.scale
+        else { return nil }
+        return Double(target.rank - achieved.rank)
+      }
+    }
+    return achieved.enumerated().map { row, achieved in
+      guard let achieved, let target = grade(targets.value(at: row)),
+        target.scale == achieved.scale
+      else { return nil }
+      return Double(target.rank - achieved.rank)
+    }
   }
 
   /// Above, on and below target, and the mean gap, for some rows.
@@ -164,12 +177,18 @@ extension TargetService {
     let name = formula.parameters[parameter]
     var report = ReportTable(
       [(name, .number)] + TargetService.outcomeColumns + [("meet or beat %", .number)])
-    for value in values {
-      let (rows, replay) = try replayGaps(formula, table, evaluator, arguments: [parameter: value])
-      let known = replay.gaps.compactMap { $0 }
+    // The results and everything in the formula but the parameter are the
+    // same for every value: they are read and worked out once, the results
+    // after the first value's targets, as a replay of that value reads them.
+    var achieved: [Grade?]?
+    let everyRow = Array(table.rows.indices)
+    try evaluator.evaluate(formula, over: table, varying: parameter, through: values) {
+      value, targets in
+      if achieved == nil { achieved = try achievedGrades(table) }
+      let gaps = self.gaps(targets, achieved!)
+      let known = gaps.compactMap { $0 }
       let met = known.filter { $0 <= 0 }.count
-      report.append(
-        [value] + outcome(replay.gaps, Array(0..<rows.count)) + [percent(met, of: known.count)])
+      report.append([value] + outcome(gaps, everyRow) + [percent(met, of: known.count)])
     }
     return [.text("\(formula.name) tuned over \(name):"), report.value]
   }

@@ -119,6 +119,20 @@ public final class Database {
     }
   }
 
+  /// Runs `body`, which only reads, against one state of the database: every
+  /// query in it sees the same rows, whatever other connections commit
+  /// meanwhile. Inside a transaction it runs as a part of that transaction.
+  public func reading<T>(_ body: () throws -> T) throws -> T {
+    let savepoint = "aspire_read_\(transactionDepth)"
+    try execute("SAVEPOINT \(savepoint)")
+    transactionDepth += 1
+    defer {
+      transactionDepth -= 1
+      try? execute("RELEASE \(savepoint)")
+    }
+    return try body()
+  }
+
   /// The error SQLite reports for `code` on this connection.
   func error(code: Int32, sql: String? = nil) -> DatabaseError {
     DatabaseError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)

@@ -107,6 +107,41 @@ public final class Statement {
     sqlite3_column_int64(handle, Int32(index))
   }
 
+  /// The number in column `index`: an integer or a real; nil for null and
+  /// for text, as `value(at:)` would not give a number either.
+  public func number(at index: Int) -> Double? {
+    let column = Int32(index)
+    switch sqlite3_column_type(handle, column) {
+    case SQLITE_INTEGER: return Double(sqlite3_column_int64(handle, column))
+    case SQLITE_FLOAT: return sqlite3_column_double(handle, column)
+    default: return nil
+    }
+  }
+
+  /// The whole number in column `index`, or nil unless it holds an integer.
+  public func integerValue(at index: Int) -> Int64? {
+    let column = Int32(index)
+    guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { return nil }
+    return sqlite3_column_int64(handle, column)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of column `index`, without making a
+  /// `String` of them, when it holds text (or a blob, read as text as
+  /// `value(at:)` reads it); nil, without calling `body`, for anything else.
+  /// The bytes are valid only during the call.
+  public func withText<Result>(
+    at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result? {
+    let column = Int32(index)
+    let type = sqlite3_column_type(handle, column)
+    guard type == SQLITE_TEXT || type == SQLITE_BLOB else { return nil }
+    guard let bytes = sqlite3_column_text(handle, column) else {
+      return try body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return try body(UnsafeBufferPointer(start: bytes, count: count))
+  }
+
   /// All values of the current row.
   public func row() -> [SQLValue] {
     (0..<columnCount).map { value(at: $0) }
