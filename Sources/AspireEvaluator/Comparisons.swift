@@ -28,26 +28,10 @@ extension Evaluator {
       }
       let left = a.valueArray
       let right = b.valueArray
-      var flags = [Bool](repeating: false, count: frame.count)
-      var present: [Bool]?
-      for row in 0..<frame.count {
-        let x = left[row]
-        let y = right[row]
-        guard let order = compareValues(x, y) else {
-          if present == nil { present = Array(repeating: true, count: frame.count) }
-          present![row] = false
-          continue
-        }
-        switch comparison {
-        case .equal: flags[row] = order == 0
-        case .notEqual: flags[row] = order != 0
-        case .less: flags[row] = order < 0
-        case .lessOrEqual: flags[row] = order <= 0
-        case .greater: flags[row] = order > 0
-        case .greaterOrEqual: flags[row] = order >= 0
-        }
+      let orders = (0..<frame.count).map { row in
+        compareValues(left[row], right[row]).map(Int8.init)
       }
-      return .booleans(flags, present: present)
+      return comparisonFlags(comparison, orders)
     }
   }
 }
