@@ -46,7 +46,10 @@ extension Evaluator {
     _ range: SourceRange
   ) throws -> Relationship {
     do {
-      return try shared.withLock { try source.related(relation, of: parent) }
+      let relationship = try shared.withLock { try source.related(relation, of: parent) }
+      // Matching a national table's rows takes a while: a Ctrl-C stops here.
+      try checkCancelled(range)
+      return relationship
     } catch let error as DataSourceError {
       throw RuntimeError(message: error.message, range: range)
     }

@@ -12,6 +12,8 @@ extension Evaluator {
       }
       do {
         let data = try self.shared.withLock { try source.table(entity, selector: value) }
+        // Loading a national table takes seconds: a Ctrl-C meanwhile stops here.
+        try self.checkCancelled(range)
         return Column(repeating: .table(TableValue(all: data)), count: frame.count)
       } catch let error as DataSourceError {
         throw RuntimeError(message: error.message, range: range)
