@@ -182,6 +182,21 @@ extension Column {
     return Column(values, type: type)
   }
 
+  /// `base` where `present`, else `values`, with the rows still missing
+  /// (nil when none is).
+  static func filled<Element>(
+    _ base: [Element], _ present: [Bool], from values: [Element], _ mask: [Bool]?
+  ) -> ([Element], [Bool]?) {
+    var known = present
+    let merged = base.changed { merged in
+      for row in 0..<merged.count where !present[row] {
+        merged[row] = values[row]
+        known[row] = mask?[row] ?? true
+      }
+    }
+    return (merged, known.contains(false) ? known : nil)
+  }
+
   /// This column where it is present, `other` where it is missing: `??`
   /// with a right side worked out for every row.
   func coalesced(with other: Column, type: ValueType) -> Column {
@@ -189,23 +204,11 @@ extension Column {
     case (.numbers(_, nil), _), (.booleans(_, nil), _):
       return self
     case (.booleans(let flags, let present?), .booleans(let values, let mask)):
-      var known = present
-      let merged = flags.changed { merged in
-        for row in 0..<merged.count where !present[row] {
-          merged[row] = values[row]
-          known[row] = mask?[row] ?? true
-        }
-      }
-      return .booleans(merged, present: known.contains(false) ? known : nil)
+      let (merged, known) = Column.filled(flags, present, from: values, mask)
+      return .booleans(merged, present: known)
     case (.numbers(let numbers, let present?), .numbers(let values, let mask)):
-      var known = present
-      let merged = numbers.changed { merged in
-        for row in 0..<merged.count where !present[row] {
-          merged[row] = values[row]
-          known[row] = mask?[row] ?? true
-        }
-      }
-      return .numbers(merged, present: known.contains(false) ? known : nil)
+      let (merged, known) = Column.filled(numbers, present, from: values, mask)
+      return .numbers(merged, present: known)
     case (.levels(let levels), .levels(let values)):
       return .levels(
         [Level?](count: levels.count, filledWith: nil) { merged in
